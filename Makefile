@@ -1,0 +1,61 @@
+# treatygraph — every command a developer or CI needs. `make help` lists them.
+SHELL := /bin/bash
+PY := .venv/bin/python
+VENV_STAMP := .venv/.installed
+# `make test` runs its own Neo4j on another port and data directory, never touching
+# the `make run` data.
+TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
+	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
+
+.PHONY: help run test check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean
+
+help:
+	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
+	@echo "make test   run every test against a real Neo4j it starts (and stops) itself"
+	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
+	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
+	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
+
+$(VENV_STAMP): pyproject.toml
+	@command -v python3.11 >/dev/null || { echo "Python 3.11 is required (python3.11 not on PATH)"; exit 1; }
+	@test -x $(PY) || python3.11 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $(VENV_STAMP)
+
+venv: $(VENV_STAMP)
+
+run: $(VENV_STAMP)
+	$(PY) -m server
+
+test: $(VENV_STAMP)
+	$(TEST_ENV) $(PY) -m graph.launcher start
+	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
+
+check: $(VENV_STAMP)
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+	$(PY) -m strawberry export-schema schema.root:schema | diff -u schema.graphql - \
+		|| { echo "schema.graphql is stale: run 'make schema' and commit it"; exit 1; }
+
+schema: $(VENV_STAMP)
+	$(PY) -m strawberry export-schema schema.root:schema --output schema.graphql
+
+seed: $(VENV_STAMP) neo4j-start
+	$(PY) -m seeds.loader $(SEED_ARGS)
+
+neo4j-start: $(VENV_STAMP)
+	$(PY) -m graph.launcher start
+
+neo4j-stop: $(VENV_STAMP)
+	$(PY) -m graph.launcher stop
+
+neo4j-status: $(VENV_STAMP)
+	$(PY) -m graph.launcher status
+
+clean:
+	-$(PY) -m graph.launcher stop
+	-$(TEST_ENV) $(PY) -m graph.launcher stop
+	rm -rf .neo4j .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,54 @@
+"""Errors the API reports, each with the `extensions.code` clients switch on.
+
+Our hierarchy:
+    TreatygraphError            (code INTERNAL_SERVER_ERROR; base, never raised bare)
+    ├── BadUserInput            BAD_USER_INPUT: an argument is malformed; names it
+    ├── DatabaseUnavailable     DATABASE_UNAVAILABLE: Neo4j cannot be reached now
+    ├── QueryTimeout            QUERY_TIMEOUT: the Cypher ran past its time budget
+    └── LimitExceeded           LIMIT_EXCEEDED: a request limit (page size, cost …)
+
+graphql-core copies an exception's `extensions` into the response error, so raising
+one of these anywhere under a resolver is enough. Anything else is masked.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class TreatygraphError(Exception):
+    """Base of every error a client may see unmasked."""
+
+    code: ClassVar[str] = "INTERNAL_SERVER_ERROR"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.details = details
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code, **self.details}
+
+
+class BadUserInput(TreatygraphError):
+    """Raised when an argument is malformed; `argument` names it."""
+
+    code = "BAD_USER_INPUT"
+
+
+class DatabaseUnavailable(TreatygraphError):
+    """Raised when Neo4j cannot be reached or the session expired."""
+
+    code = "DATABASE_UNAVAILABLE"
+
+
+class QueryTimeout(TreatygraphError):
+    """Raised when a read ran past TREATYGRAPH_QUERY_TIMEOUT."""
+
+    code = "QUERY_TIMEOUT"
+
+
+class LimitExceeded(TreatygraphError):
+    """Raised when a request exceeds a configured limit."""
+
+    code = "LIMIT_EXCEEDED"

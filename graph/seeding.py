@@ -1,0 +1,121 @@
+"""Cypher for loading the curated dataset: generic UNWIND batches, one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, LiteralString, cast
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.model import KEYS, Label, Rel
+
+Row = dict[str, Any]
+
+
+@dataclass
+class LoadPlan:
+    """Everything to write, in order: nodes, then relationships, then citations."""
+
+    nodes: list[tuple[Label, list[Row]]] = field(default_factory=list)
+    rels: list[tuple[Label, Rel, Label, list[Row]]] = field(default_factory=list)
+    cites: list[tuple[Label, list[Row]]] = field(default_factory=list)
+    dataset: Row = field(default_factory=dict)
+
+
+def _q(text: str) -> LiteralString:
+    # Labels and types interpolated here come from graph.model enums only.
+    return cast(LiteralString, text)
+
+
+def upsert_nodes_query(label: Label) -> LiteralString:
+    """MERGE on the natural key, then overwrite the properties: loading twice is a no-op."""
+    key = KEYS[label]
+    return _q(
+        f"UNWIND $rows AS row MERGE (n:`{label}` {{`{key}`: row.key}}) "
+        f"SET n += row.props"
+    )
+
+
+def upsert_rels_query(start: Label, rel: Rel, end: Label) -> LiteralString:
+    """MERGE one relationship per row between two existing nodes."""
+    return _q(
+        f"UNWIND $rows AS row "
+        f"MATCH (a:`{start}` {{`{KEYS[start]}`: row.start}}) "
+        f"MATCH (b:`{end}` {{`{KEYS[end]}`: row.end}}) "
+        f"MERGE (a)-[r:`{rel}`]->(b) SET r += row.props"
+    )
+
+
+def cites_query(label: Label) -> LiteralString:
+    """Link facts to their sources; MERGE keeps a second load from duplicating links."""
+    return _q(
+        f"UNWIND $rows AS row "
+        f"MATCH (n:`{label}` {{`{KEYS[label]}`: row.key}}) "
+        f"UNWIND row.sources AS sourceId "
+        f"MATCH (s:`{Label.SOURCE}` {{id: sourceId}}) "
+        f"MERGE (n)-[:`{Rel.CITES}`]->(s)"
+    )
+
+
+def claim_about_query(subject: Label) -> LiteralString:
+    """Attach claims to the fact they are about."""
+    return _q(
+        f"UNWIND $rows AS row "
+        f"MATCH (c:`{Label.CLAIM}` {{key: row.start}}) "
+        f"MATCH (n:`{subject}` {{`{KEYS[subject]}`: row.end}}) "
+        f"MERGE (c)-[:`{Rel.ABOUT}`]->(n)"
+    )
+
+
+DATASET_UPSERT: LiteralString = (
+    "MERGE (d:Dataset {id: 'seed'}) SET d += $props, d.loadedAt = datetime()"
+)
+
+RESET: LiteralString = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+COUNT_LABELS: LiteralString = (
+    "MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name"
+)
+COUNT_RELS: LiteralString = (
+    "MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name"
+)
+DATASET_VERSION: LiteralString = "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS version"
+
+CLAIM_SUBJECT_REL = "claim-about"
+
+
+def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
+    for label, rows in plan.nodes:
+        tx.run(upsert_nodes_query(label), rows=rows).consume()
+    for start, rel, end, rows in plan.rels:
+        query = (
+            claim_about_query(end)
+            if rel is Rel.ABOUT
+            else upsert_rels_query(start, rel, end)
+        )
+        tx.run(query, rows=rows).consume()
+    for label, rows in plan.cites:
+        tx.run(cites_query(label), rows=rows).consume()
+    tx.run(DATASET_UPSERT, props=plan.dataset).consume()
+
+
+def write(driver: Driver, database: str, plan: LoadPlan) -> None:
+    """Write the whole plan in one transaction: all of it lands, or none of it."""
+    with driver.session(database=database) as session:
+        session.execute_write(_write_plan, plan)
+
+
+def reset(driver: Driver, database: str) -> None:
+    """Delete every node and relationship (batched, so a large graph cannot OOM)."""
+    with driver.session(database=database) as session:
+        session.run(RESET).consume()
+
+
+def counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Node counts per label and relationship counts per type."""
+    labels, _, _ = driver.execute_query(COUNT_LABELS, database_=database)
+    rels, _, _ = driver.execute_query(COUNT_RELS, database_=database)
+    return (
+        {r["name"]: r["count"] for r in labels},
+        {r["name"]: r["count"] for r in rels},
+    )

@@ -1,0 +1,195 @@
+"""Turn graphql-core's view of a root field into a `Selection` tree with leaves.
+
+Fragments, @skip/@include and variables are resolved here, so the compiler sees
+plain fields. User scalars become numbered `Leaf`s; booleans, nulls and sort
+directions stay in the tree because they change the Cypher's shape.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from graphql import (
+    BooleanValueNode,
+    EnumValueNode,
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLResolveInfo,
+    GraphQLScalarType,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    ListValueNode,
+    NullValueNode,
+    ObjectValueNode,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+    value_from_ast,
+)
+from graphql.execution.values import get_directive_values
+from graphql.type.directives import GraphQLIncludeDirective, GraphQLSkipDirective
+
+from graph.selection import Leaf, Selection
+
+# Arguments whose enum values pick Cypher text (ORDER BY direction), not a parameter.
+STRUCTURAL_ARGUMENTS = frozenset({"sort"})
+
+
+class Binder:
+    """Binds one root field; `leaves[i]` is the value of `$p<i>`."""
+
+    def __init__(self, info: GraphQLResolveInfo) -> None:
+        self.info = info
+        self.leaves: list[Any] = []
+
+    def bind_root(self) -> Selection:
+        node = self.info.field_nodes[0]
+        parent = self.info.parent_type
+        return self._field(node, parent, on_type=None)
+
+    # -- selections -----------------------------------------------------------------
+
+    def _field(
+        self, node: FieldNode, parent: GraphQLObjectType, on_type: str | None
+    ) -> Selection:
+        name = node.name.value
+        key = node.alias.value if node.alias else name
+        if name == "__typename":
+            return Selection(name, key, on_type=on_type)
+        field_def = parent.fields[name]
+        args: dict[str, Any] = {}
+        for arg_node in node.arguments or ():
+            arg_name = arg_node.name.value
+            arg_def = field_def.args[arg_name]
+            structural = arg_name in STRUCTURAL_ARGUMENTS
+            args[arg_name] = self._ast(arg_node.value, arg_def.type, structural)
+        children: list[Selection] = []
+        if node.selection_set is not None:
+            children = self._selections(node.selection_set, get_named_type(field_def.type))
+        return Selection(name, key, args, children, on_type)
+
+    def _selections(
+        self, selection_set: SelectionSetNode, gtype: Any, on_type: str | None = None
+    ) -> list[Selection]:
+        out: list[Selection] = []
+        for node in selection_set.selections:
+            if not self._included(node):
+                continue
+            if isinstance(node, FieldNode):
+                if isinstance(gtype, GraphQLUnionType):
+                    if node.name.value == "__typename":
+                        out.append(Selection("__typename", self._key(node), on_type=on_type))
+                    continue
+                self._merge(out, self._field(node, gtype, on_type))
+            else:
+                fragment = (
+                    self.info.fragments[node.name.value]
+                    if isinstance(node, FragmentSpreadNode)
+                    else node
+                )
+                condition = fragment.type_condition
+                target = gtype
+                member = on_type
+                if condition is not None:
+                    target = self.info.schema.get_type(condition.name.value)
+                    if isinstance(gtype, GraphQLUnionType):
+                        member = condition.name.value
+                    elif target is not gtype:
+                        continue  # a fragment on another type never applies here
+                for sel in self._selections(fragment.selection_set, target, member):
+                    self._merge(out, sel)
+        return out
+
+    @staticmethod
+    def _key(node: FieldNode) -> str:
+        return node.alias.value if node.alias else node.name.value
+
+    @staticmethod
+    def _merge(out: list[Selection], sel: Selection) -> None:
+        for existing in out:
+            if existing.key == sel.key and existing.on_type == sel.on_type:
+                existing.children.extend(sel.children)
+                return
+        out.append(sel)
+
+    def _included(self, node: Any) -> bool:
+        variables = self.info.variable_values
+        skip = get_directive_values(GraphQLSkipDirective, node, variables)
+        if skip and skip.get("if") is True:
+            return False
+        include = get_directive_values(GraphQLIncludeDirective, node, variables)
+        return not (include and include.get("if") is False)
+
+    # -- values ---------------------------------------------------------------------
+
+    def _leaf(self, value: Any) -> Leaf:
+        self.leaves.append(value)
+        return Leaf(len(self.leaves) - 1)
+
+    def _ast(self, node: ValueNode, gtype: GraphQLInputType, structural: bool) -> Any:
+        if isinstance(gtype, GraphQLNonNull):
+            gtype = gtype.of_type
+        if isinstance(node, VariableNode):
+            return self._python(self.info.variable_values.get(node.name.value), gtype, structural)
+        if isinstance(node, NullValueNode):
+            return None
+        if isinstance(gtype, GraphQLInputObjectType) and isinstance(node, ObjectValueNode):
+            return {
+                f.name.value: self._ast(f.value, gtype.fields[f.name.value].type, structural)
+                for f in node.fields
+            }
+        if isinstance(gtype, GraphQLList):
+            item_type = gtype.of_type
+            named = get_named_type(item_type)
+            items = node.values if isinstance(node, ListValueNode) else [node]
+            if isinstance(named, GraphQLInputObjectType) or structural:
+                return [self._ast(item, item_type, structural) for item in items]
+            return self._leaf([self._scalar(item, item_type) for item in items])
+        if isinstance(node, BooleanValueNode):
+            return node.value
+        if isinstance(gtype, GraphQLEnumType) and isinstance(node, EnumValueNode):
+            return node.value if structural else self._leaf(node.value)
+        return self._leaf(self._scalar(node, gtype))
+
+    def _scalar(self, node: ValueNode, gtype: Any) -> Any:
+        if isinstance(node, VariableNode):
+            return _plain(self.info.variable_values.get(node.name.value))
+        if isinstance(node, EnumValueNode):
+            return node.value
+        return value_from_ast(node, gtype, self.info.variable_values)
+
+    def _python(self, value: Any, gtype: Any, structural: bool) -> Any:
+        if value is None:
+            return None
+        if isinstance(gtype, GraphQLNonNull):
+            gtype = gtype.of_type
+        if isinstance(gtype, GraphQLInputObjectType):
+            return {
+                name: self._python(item, gtype.fields[name].type, structural)
+                for name, item in value.items()
+            }
+        if isinstance(gtype, GraphQLList):
+            named = get_named_type(gtype.of_type)
+            if isinstance(named, GraphQLInputObjectType) or structural:
+                return [self._python(item, gtype.of_type, structural) for item in value]
+            return self._leaf([_plain(item) for item in value])
+        if isinstance(gtype, GraphQLScalarType) and gtype.name == "Boolean":
+            return bool(value)
+        if structural:
+            return _plain(value)
+        return self._leaf(_plain(value))
+
+
+def _plain(value: Any) -> Any:
+    """Strawberry coerces enum inputs to Python enums; Cypher wants their names."""
+    if isinstance(value, enum.Enum):
+        return value.name
+    return value

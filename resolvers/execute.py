@@ -1,0 +1,177 @@
+"""Answer a root field with one compiled Cypher query, and read the shaped result.
+
+Root fields bind their selection (resolvers.binding), compile it once per query
+shape (graph.compiler; cached), run it in a READ transaction and hand graphql-core
+the already-shaped map. Fields below read that map by response key, so aliases of
+one field with different arguments keep their own answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from typing import Any, LiteralString, cast
+
+from graphql import GraphQLResolveInfo
+
+from graph import driver as db
+from graph.compiler import Compiler
+from graph.errors import BadUserInput
+from graph.mapping import SEARCHABLE
+from graph.selection import Plan, Selection
+from resolvers import cursors
+from resolvers.binding import Binder
+from resolvers.context import Context
+
+_CACHE_SIZE = 512
+_plans: OrderedDict[tuple[str, int, int, str], Plan] = OrderedDict()
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+_TYPE_LABELS = {name.upper(): str(label) for label, name in SEARCHABLE.items()}
+MAX_SEARCH_TEXT = 200
+
+
+def plan_for(selection: Selection, default_page: int, max_page: int) -> Plan:
+    """The compiled plan for this query shape, from the cache when seen before."""
+    key = (selection.name, default_page, max_page, repr(selection))
+    plan = _plans.get(key)
+    if plan is not None:
+        _plans.move_to_end(key)
+        return plan
+    plan = Compiler(default_page, max_page).compile_root(selection)
+    _plans[key] = plan
+    if len(_plans) > _CACHE_SIZE:
+        _plans.popitem(last=False)
+    return plan
+
+
+def cache_size() -> int:
+    """How many query shapes are compiled and cached (for tests and metrics)."""
+    return len(_plans)
+
+
+def _lucene(text: Any) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise BadUserInput("'text' must not be empty", argument="text")
+    if len(text) > MAX_SEARCH_TEXT:
+        raise BadUserInput(
+            f"'text' is longer than {MAX_SEARCH_TEXT} characters", argument="text"
+        )
+    terms = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in text.split() if t.strip()]
+    terms = [t for t in terms if t.replace("\\", "")]
+    if not terms:
+        raise BadUserInput("'text' has no searchable words", argument="text")
+    # Every word must match, exactly (boosted) or as a prefix while typing.
+    return " AND ".join(f"({t}^2 OR {t}*)" for t in terms)
+
+
+def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
+    params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(leaves)}
+    for index, transform in plan.transforms.items():
+        value = leaves[index]
+        argument = plan.arguments.get(index, "argument")
+        if transform == "lucene":
+            params[f"p{index}"] = _lucene(value)
+        elif transform.startswith("pagesize:"):
+            limit = int(transform.split(":")[1])
+            if not isinstance(value, int) or not 0 <= value <= limit:
+                raise BadUserInput(
+                    f"'{argument}' must be between 0 and {limit}", argument=argument
+                )
+        elif transform.startswith("cursor:"):
+            _, signature, keys = transform.split(":")
+            params[f"p{index}"] = cursors.decode(value, argument, int(keys), signature)
+        elif transform == "searchtypes":
+            params[f"p{index}"] = [_TYPE_LABELS[str(v)] for v in value or []]
+    params["today"] = context.settings.default_as_of()
+    return params
+
+
+async def resolve_root(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Resolver for every compiled root field: one Cypher statement per field."""
+    context: Context = info.context
+    binder = Binder(info)
+    selection = binder.bind_root()
+    settings = context.settings
+    plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
+    params = _params(plan, binder.leaves, context)
+    # The plan's text is built only from graph.mapping's fixed fragments.
+    rows = await db.read(context.driver, settings, cast(LiteralString, plan.cypher), params)
+    if context.debug:
+        context.trace.append(
+            {"field": info.path.key, "cypher": plan.cypher, "params": _printable(params)}
+        )
+    else:
+        context.trace.append({"field": info.path.key})
+    if not rows:
+        return None
+    context.dataset_version = rows[0].get("datasetVersion")
+    return rows[0]["result"]
+
+
+def _printable(params: dict[str, Any]) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, str | int | float | bool) or value is None:
+            return value
+        return str(value)
+
+    return {k: plain(v) for k, v in params.items()}
+
+
+# -- reading the shaped result ---------------------------------------------------------
+
+
+def by_response_key(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Fields of Cypher-shaped maps: the compiler keyed them by alias."""
+    if source is None:
+        return None
+    return source.get(info.path.key)
+
+
+def by_name(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Fields of maps built here in Python (edges, pageInfo): keyed by field name."""
+    return source.get(info.field_name)
+
+
+def _page(source: dict[str, Any]) -> list[dict[str, Any]]:
+    page = source.get("__page") or []
+    items = page[: source["__first"]]
+    return list(reversed(items)) if source.get("__backward") else items
+
+
+def connection_edges(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Edges of a connection, each with its keyset cursor."""
+    signature = source.get("__sig", "")
+    return [{"cursor": cursors.encode(x["__c"], signature), "node": x} for x in _page(source)]
+
+
+def connection_nodes(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Nodes of a connection, without the edge wrapper."""
+    return _page(source)
+
+
+def connection_total(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Total count, computed by a COUNT {} subquery that never materialises nodes."""
+    return source.get("totalCount")
+
+
+def connection_page_info(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+    """Relay page info from the fetched page (one row more than asked) and the cursor."""
+    page = source.get("__page") or []
+    more = len(page) > source["__first"]
+    beyond_cursor = bool(source.get("__hasBefore"))
+    backward = bool(source.get("__backward"))
+    items = _page(source)
+    signature = source.get("__sig", "")
+    return {
+        "hasNextPage": beyond_cursor if backward else more,
+        "hasPreviousPage": more if backward else beyond_cursor,
+        "startCursor": cursors.encode(items[0]["__c"], signature) if items else None,
+        "endCursor": cursors.encode(items[-1]["__c"], signature) if items else None,
+    }
+
+
+def union_type(value: Any, info: GraphQLResolveInfo, abstract_type: Any) -> str | None:
+    """Search hits say which type they are; the compiler put it in the map."""
+    return value.get("__typename") if isinstance(value, dict) else None
