@@ -1,0 +1,138 @@
+"""The Starlette app: GraphQL (GraphiQL on GET) at /graphql, health and readiness probes.
+
+`uvicorn server:app` serves it against NEO4J_URI (or the local launcher's port);
+`python -m server` (behind `make run`) also starts the local Neo4j and seeds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import AsyncIterator
+from typing import Any, TypedDict
+
+from neo4j import AsyncDriver
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from strawberry.asgi import GraphQL
+
+from graph import driver as db
+from graph import queries
+from graph.driver import open_driver
+from graph.errors import TreatygraphError
+from resolvers.context import Context
+from schema.root import schema
+from settings import Settings
+
+log = logging.getLogger("treatygraph")
+
+
+class State(TypedDict):
+    driver: AsyncDriver
+    settings: Settings
+
+
+class TreatyGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI app with our per-request context."""
+
+    async def get_context(self, request: Any, response: Any = None) -> Context:
+        settings: Settings = request.state.settings
+        debug = settings.debug or request.headers.get("x-debug", "").lower() in {"1", "true"}
+        return Context(
+            driver=request.state.driver,
+            settings=settings,
+            debug=debug,
+        )
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[State]:
+    """One AsyncDriver for the process, closed on shutdown."""
+    settings: Settings = app.state.settings
+    driver = open_driver(settings)
+    try:
+        await driver.verify_connectivity()
+    except Exception as error:  # noqa: BLE001 - start anyway; /readyz reports it
+        log.warning("Neo4j not reachable at start-up (%s); /readyz will say so", error)
+    try:
+        yield {"driver": driver, "settings": settings}
+    finally:
+        await driver.close()
+
+
+async def healthz(request: Request) -> Response:
+    """The process is up (says nothing about Neo4j)."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """Neo4j answers and the dataset is loaded."""
+    try:
+        rows = await db.read(request.state.driver, request.state.settings, queries.DATASET, {})
+    except TreatygraphError as error:
+        return JSONResponse({"status": "unavailable", "code": error.code}, status_code=503)
+    version = rows[0]["version"] if rows else None
+    if version is None:
+        return JSONResponse({"status": "not seeded", "database": "ok"}, status_code=503)
+    return JSONResponse({"status": "ready", "database": "ok", "datasetVersion": version})
+
+
+async def home(request: Request) -> Response:
+    return RedirectResponse("/graphql")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the app; tests pass their own Settings."""
+    app = Starlette(
+        routes=[
+            Route("/", home),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Mount("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings or Settings.from_env()
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # `uvicorn server:app` reads settings only when the app is first asked for.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)
+
+
+def main() -> int:
+    """`make run`: local Neo4j (unless NEO4J_URI is set), seed, serve; Ctrl-C stops both."""
+    import uvicorn
+
+    from graph import launcher
+    from seeds import loader
+    from settings import SettingsError
+
+    logging.basicConfig(level=logging.INFO)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
+        return 2
+    try:
+        with launcher.running(settings):
+            labels, _, version = loader.load(settings)
+            print(  # noqa: T201 - CLI
+                f"Seeded dataset {version} ({sum(labels.values())} nodes). "
+                f"GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql"
+            )
+            uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+    except (launcher.LauncherError, loader.SeedError) as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - CLI
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
