@@ -79,13 +79,13 @@ class Compiler:
             v = self._var("this")
             body = (
                 f"OPTIONAL MATCH ({v}:`{tm.label}` {{`{tm.key}`: {leaf.param}}}) "
-                f"RETURN {self._project(sel.children, tm, v, asof)} AS result"
+                f"WITH {self._project(sel.children, tm, v, asof)} AS result"
             )
         elif sel.name in ROOT_LISTS or sel.name == "timeline":
             type_name = ROOT_LISTS.get(sel.name, "TreatyEvent")
             tm = TYPES[type_name]
             args = self._timeline_args(sel.args) if sel.name == "timeline" else sel.args
-            body = "RETURN " + self._connection(
+            body = "WITH " + self._connection(
                 Relation("({t}:`" + tm.label + "`)", type_name, order=()),
                 sel.children,
                 args,
@@ -96,7 +96,7 @@ class Compiler:
             body = self._search(sel, asof)
         else:  # pragma: no cover - the schema and this table are checked together
             raise ValueError(f"no compiler for root field {sel.name}")
-        self.plan.cypher = f"CYPHER 5 {body}, {VERSION_COLUMN}"
+        self.plan.cypher = f"CYPHER 5 {body} RETURN result, {VERSION_COLUMN}"
         return self.plan
 
     # -- helpers ----------------------------------------------------------------
@@ -238,11 +238,12 @@ class Compiler:
             )
             sort_values = ", ".join(k.expr for k in keys)
             projection = self._project(node_sels, tm, t, asof)
+            c = self._var("c")
             entries["__page"] = (
                 f"COLLECT {{ MATCH {pattern} WHERE {' AND '.join(page_conditions)} "
                 f"WITH DISTINCT {t} ORDER BY {order} LIMIT {size} + 1 "
-                f"WITH {t}, [{sort_values}] AS __c "
-                f"RETURN {projection[:-1]}, __c: __c}} }}"
+                f"WITH {t}, [{sort_values}] AS {c} "
+                f"RETURN {projection[:-1]}, __c: {c}}} }}"
             )
             if cursor:
                 entries["__hasBefore"] = (
@@ -538,7 +539,7 @@ class Compiler:
             f"CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', {text.param}) "
             f"YIELD node, score{where} "
             f"WITH {node}, {score} ORDER BY {score} DESC, elementId({node}) LIMIT {limit} "
-            f"RETURN collect({{{', '.join(entries)}}}) AS result"
+            f"WITH collect({{{', '.join(entries)}}}) AS result"
         )
 
     # -- argument sugar -------------------------------------------------------------

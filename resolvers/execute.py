@@ -56,7 +56,8 @@ def _lucene(text: Any) -> str:
         raise BadUserInput(
             f"'text' is longer than {MAX_SEARCH_TEXT} characters", argument="text"
         )
-    terms = [_LUCENE_SPECIAL.sub(r"\\\1", t) for t in text.split() if t.strip()]
+    # Lower case: the index folds case anyway, and AND/OR/NOT would be operators.
+    terms = [_LUCENE_SPECIAL.sub(r"\\\1", t.lower()) for t in text.split() if t.strip()]
     terms = [t for t in terms if t.replace("\\", "")]
     if not terms:
         raise BadUserInput("'text' has no searchable words", argument="text")

@@ -5,6 +5,7 @@ import inspect
 from typing import Annotated, Any, Optional
 
 import strawberry
+from strawberry.schema.config import StrawberryConfig
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
 
 from resolvers.dataset import dataset_info
@@ -150,15 +151,20 @@ class Query:
     dataset: DatasetInfo = strawberry.field(resolver=dataset_info, description="Which data answers come from.")
 
 
+_PARSER_CACHE = ParserCache(maxsize=512)
+_VALIDATION_CACHE = ValidationCache(maxsize=512)
+
 schema = strawberry.Schema(
     query=Query,
-    scalar_overrides={dt.date: DateScalar},
+    config=StrawberryConfig(scalar_map={dt.date: DateScalar}),
+    # Factories, as Strawberry asks; the caches are shared on purpose, so every
+    # request reuses parsed and validated documents.
     extensions=[
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
-        QueryDepthLimiter(max_depth=12),
-        MaxTokensLimiter(max_token_count=5000),
-        MaxAliasesLimiter(max_alias_count=50),
+        lambda: _PARSER_CACHE,
+        lambda: _VALIDATION_CACHE,
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: MaxTokensLimiter(max_token_count=5000),
+        lambda: MaxAliasesLimiter(max_alias_count=50),
         ErrorCodes,
         ResponseExtensions,
     ],

@@ -27,7 +27,6 @@ def _parse(value: Any) -> dt.date:
 
 
 DateScalar: ScalarWrapper | ScalarDefinition = strawberry.scalar(
-    dt.date,
     name="Date",
     description="A calendar date, ISO 8601 (YYYY-MM-DD).",
     serialize=_serialize,
