@@ -28,7 +28,7 @@ venv: $(VENV_STAMP)
 run: $(VENV_STAMP)
 	$(PY) -m server
 
-test: $(VENV_STAMP)
+test: check
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status

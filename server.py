@@ -18,12 +18,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from graph import driver as db
 from graph import queries
 from graph.driver import open_driver
 from graph.errors import TreatygraphError
 from resolvers.context import Context
+from resolvers.errors import coded
 from schema.root import schema
 from settings import Settings
 
@@ -38,9 +41,20 @@ class State(TypedDict):
 class TreatyGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI app with our per-request context."""
 
+    async def process_result(
+        self, request: Any, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        # Parse errors leave the schema extensions before they can code them.
+        if result.errors:
+            result.errors = [coded(error) for error in result.errors]
+        return await super().process_result(request, result)
+
     async def get_context(self, request: Any, response: Any = None) -> Context:
         settings: Settings = request.state.settings
-        debug = settings.debug or request.headers.get("x-debug", "").lower() in {"1", "true"}
+        debug = settings.debug or request.headers.get("x-debug", "").lower() in {
+            "1",
+            "true",
+        }
         return Context(
             driver=request.state.driver,
             settings=settings,
@@ -55,7 +69,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
     driver = open_driver(settings)
     try:
         await driver.verify_connectivity()
-    except Exception as error:  # noqa: BLE001 - start anyway; /readyz reports it
+    except Exception as error:
         log.warning("Neo4j not reachable at start-up (%s); /readyz will say so", error)
     try:
         yield {"driver": driver, "settings": settings}
@@ -71,13 +85,19 @@ async def healthz(request: Request) -> Response:
 async def readyz(request: Request) -> Response:
     """Neo4j answers and the dataset is loaded."""
     try:
-        rows = await db.read(request.state.driver, request.state.settings, queries.DATASET, {})
+        rows = await db.read(
+            request.state.driver, request.state.settings, queries.DATASET, {}
+        )
     except TreatygraphError as error:
-        return JSONResponse({"status": "unavailable", "code": error.code}, status_code=503)
+        return JSONResponse(
+            {"status": "unavailable", "code": error.code}, status_code=503
+        )
     version = rows[0]["version"] if rows else None
     if version is None:
         return JSONResponse({"status": "not seeded", "database": "ok"}, status_code=503)
-    return JSONResponse({"status": "ready", "database": "ok", "datasetVersion": version})
+    return JSONResponse(
+        {"status": "ready", "database": "ok", "datasetVersion": version}
+    )
 
 
 async def home(request: Request) -> Response:
@@ -127,7 +147,9 @@ def main() -> int:
                 f"Seeded dataset {version} ({sum(labels.values())} nodes). "
                 f"GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql"
             )
-            uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+            uvicorn.run(
+                create_app(settings), host=settings.api_host, port=settings.api_port
+            )
     except (launcher.LauncherError, loader.SeedError) as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - CLI
         return 1

@@ -54,7 +54,9 @@ def _date(name: str) -> _Cast[dt.date | None]:
         try:
             return dt.date.fromisoformat(raw.strip())
         except ValueError:
-            raise SettingsError(f"{name} must be a date YYYY-MM-DD, got {raw!r}") from None
+            raise SettingsError(
+                f"{name} must be a date YYYY-MM-DD, got {raw!r}"
+            ) from None
 
     return cast
 

@@ -36,11 +36,13 @@ _SENTINELS = {
     "enum": "'\\uffff'",
 }
 _OPS = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">="}
-_STRING_OPS = {"contains": "CONTAINS", "startsWith": "STARTS WITH", "endsWith": "ENDS WITH"}
+_STRING_OPS = {
+    "contains": "CONTAINS",
+    "startsWith": "STARTS WITH",
+    "endsWith": "ENDS WITH",
+}
 _CONSENT = "['RATIFICATION', 'ACCESSION', 'SUCCESSION', 'ACCEPTANCE', 'APPROVAL']"
-VERSION_COLUMN = (
-    "head(COLLECT { MATCH (d:`Dataset` {id: 'seed'}) RETURN d.version }) AS datasetVersion"
-)
+VERSION_COLUMN = "head(COLLECT { MATCH (d:`Dataset` {id: 'seed'}) RETURN d.version }) AS datasetVersion"
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,17 @@ class Compiler:
             type_name = ROOT_LISTS.get(sel.name, "TreatyEvent")
             tm = TYPES[type_name]
             args = self._timeline_args(sel.args) if sel.name == "timeline" else sel.args
-            body = "WITH " + self._connection(
-                Relation("({t}:`" + tm.label + "`)", type_name, order=()),
-                sel.children,
-                args,
-                v=None,
-                asof=asof,
-            ) + " AS result"
+            body = (
+                "WITH "
+                + self._connection(
+                    Relation("({t}:`" + tm.label + "`)", type_name, order=()),
+                    sel.children,
+                    args,
+                    v=None,
+                    asof=asof,
+                )
+                + " AS result"
+            )
         elif sel.name == "search":
             body = self._search(sel, asof)
         else:  # pragma: no cover - the schema and this table are checked together
@@ -112,7 +118,9 @@ class Compiler:
             return leaf.param
         return inherited
 
-    def _pattern(self, rel: Relation, v: str | None, t: str) -> tuple[str, dict[str, str]]:
+    def _pattern(
+        self, rel: Relation, v: str | None, t: str
+    ) -> tuple[str, dict[str, str]]:
         names = {"v": v or "", "t": t, "r": self._var("r"), "m": self._var("m")}
         return rel.pattern.format(**names), names
 
@@ -142,7 +150,7 @@ class Compiler:
             if mapped is None:  # pragma: no cover - guarded by tests/unit/test_mapping
                 raise ValueError(f"{tm.label}.{sel.name} has no mapping")
             if isinstance(mapped, Scalar):
-                expr = mapped.expr.format(v=v)
+                expr = mapped.expr.format(v=v, asof=asof)
             elif isinstance(mapped, Relation):
                 expr = self._relation(mapped, sel, v, asof)
             else:
@@ -300,7 +308,11 @@ class Compiler:
         self, tm: TypeMap, t: str, name: str, direction: Any, seen: set[str]
     ) -> list[SortKey]:
         mapped = tm.fields.get(name)
-        if isinstance(mapped, Relation) and not mapped.many and isinstance(direction, dict):
+        if (
+            isinstance(mapped, Relation)
+            and not mapped.many
+            and isinstance(direction, dict)
+        ):
             target = TYPES[mapped.target]
             inner = self._var()
             pattern, _ = self._pattern(mapped, t, inner)
@@ -317,7 +329,11 @@ class Compiler:
                     seen.add(expr)
                     result.append(SortKey(expr, sub_direction == "DESC"))
             return result
-        if not isinstance(mapped, Scalar) or not mapped.sortable or isinstance(direction, dict):
+        if (
+            not isinstance(mapped, Scalar)
+            or not mapped.sortable
+            or isinstance(direction, dict)
+        ):
             raise BadUserInput(f"cannot sort by '{name}'", argument="sort")
         expr = f"coalesce({self._raw(mapped, t)}, {_SENTINELS[mapped.kind]})"
         if expr in seen:
@@ -330,7 +346,7 @@ class Compiler:
         expr = field.expr
         if field.kind == "date" and expr.startswith("toString("):
             expr = expr[len("toString(") : -1]
-        return expr.format(v=v)
+        return expr.format(v=v, asof="{asof}")
 
     # -- filters ------------------------------------------------------------------
 
@@ -356,17 +372,22 @@ class Compiler:
                     terms.append(term)
         return " AND ".join(terms) if terms else None
 
-    def _field_filter(self, tm: TypeMap, v: str, name: str, ops: Any, asof: str) -> str | None:
+    def _field_filter(
+        self, tm: TypeMap, v: str, name: str, ops: Any, asof: str
+    ) -> str | None:
         mapped = tm.fields.get(name)
         if ops is None:
             return None
         if isinstance(mapped, Scalar) and mapped.filterable:
-            return self._scalar_filter(self._raw(mapped, v), mapped.kind, ops, name)
+            raw = self._raw(mapped, v).replace("{asof}", asof)
+            return self._scalar_filter(raw, mapped.kind, ops, name)
         if isinstance(mapped, Relation):
             return self._relation_filter(mapped, v, ops, asof)
         raise BadUserInput(f"cannot filter on '{name}'", argument="where")
 
-    def _scalar_filter(self, expr: str, kind: str, ops: dict[str, Any], name: str) -> str:
+    def _scalar_filter(
+        self, expr: str, kind: str, ops: dict[str, Any], name: str
+    ) -> str:
         ignore_case = bool(ops.get("ignoreCase")) and kind == "string"
         lhs = f"toLower({expr})" if ignore_case else expr
         terms = []
@@ -377,6 +398,10 @@ class Compiler:
                 if op == "eq":
                     terms.append(f"{expr} IS NULL")
                 continue
+            if isinstance(value, bool) and op == "eq":
+                # Booleans stay in the shape (two values), so they are literals here.
+                terms.append(f"{expr} = {str(value).lower()}")
+                continue
             if not isinstance(value, Leaf):
                 raise BadUserInput(f"bad value for {name}.{op}", argument="where")
             self.plan.arguments[value.index] = f"where.{name}.{op}"
@@ -384,7 +409,9 @@ class Compiler:
             if op == "eq":
                 terms.append(f"{lhs} = {rhs}")
             elif op == "in":
-                items = f"[x IN {value.param} | toLower(x)]" if ignore_case else value.param
+                items = (
+                    f"[x IN {value.param} | toLower(x)]" if ignore_case else value.param
+                )
                 terms.append(f"{lhs} IN {items}")
             elif op in _OPS:
                 terms.append(f"{lhs} {_OPS[op]} {rhs}")
@@ -393,7 +420,9 @@ class Compiler:
             elif op == "includes":
                 terms.append(f"{value.param} IN {expr}")
             else:
-                raise BadUserInput(f"unknown operator '{op}' on {name}", argument="where")
+                raise BadUserInput(
+                    f"unknown operator '{op}' on {name}", argument="where"
+                )
         return " AND ".join(terms) if terms else "true"
 
     def _relation_filter(self, rel: Relation, v: str, ops: Any, asof: str) -> str:
@@ -421,11 +450,15 @@ class Compiler:
             elif quantifier == "none":
                 terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}")
             elif quantifier == "all":
-                terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}NOT ({inner}) }}")
+                terms.append(
+                    f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}NOT ({inner}) }}"
+                )
             elif quantifier == "single":
                 terms.append(f"COUNT {{ MATCH {pattern} WHERE {scope}({inner}) }} = 1")
             else:
-                raise BadUserInput(f"unknown quantifier '{quantifier}'", argument="where")
+                raise BadUserInput(
+                    f"unknown quantifier '{quantifier}'", argument="where"
+                )
         return " AND ".join(terms) if terms else "true"
 
     # -- special fields -----------------------------------------------------------
@@ -530,7 +563,9 @@ class Compiler:
             elif child.name == "node":
                 cases = []
                 for label, type_name in SEARCHABLE.items():
-                    members = [c for c in child.children if c.on_type in (None, type_name)]
+                    members = [
+                        c for c in child.children if c.on_type in (None, type_name)
+                    ]
                     projected = self._project(members, TYPES[type_name], node, asof)
                     projected = projected[:-1] + ", __typename: '" + type_name + "'}"
                     cases.append(f"WHEN {node}:`{label}` THEN {projected}")
@@ -561,8 +596,9 @@ class Compiler:
             where["country"] = {"iso3": {"eq": args["country"]}}
         if args.get("kinds") is not None:
             where["kind"] = {"in": args["kinds"]}
-        out = {k: v for k, v in args.items() if k in {"first", "after", "last", "before"}}
+        out = {
+            k: v for k, v in args.items() if k in {"first", "after", "last", "before"}
+        }
         out["where"] = {"AND": [where, args["where"]]} if args.get("where") else where
         out["sort"] = args.get("sort") or [{"date": "ASC"}, {"kind": "ASC"}]
         return out
-

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import LiteralString, cast
-
 from neo4j import Driver
 
 from graph.model import (
@@ -37,10 +35,10 @@ def schema_statements() -> list[str]:
                 f"FOR (n:`{label}`) ON (n.`{prop}`)"
             )
     labels = "|".join(f"`{label}`" for label in SEARCH_LABELS)
-    props = ", ".join(f"n.`{prop}`" for prop in SEARCH_PROPERTIES)
+    indexed = ", ".join(f"n.`{prop}`" for prop in SEARCH_PROPERTIES)
     statements.append(
         f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH "
-        f"[{props}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'standard-folding', "
+        f"[{indexed}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'standard-folding', "
         f"`fulltext.eventually_consistent`: false}}}}"
     )
     return statements
@@ -50,5 +48,5 @@ def create_schema(driver: Driver, database: str) -> None:
     """Create constraints and indexes (schema changes cannot share a data transaction)."""
     for statement in schema_statements():
         # Built only from graph.model's allowlist above, never from input.
-        driver.execute_query(cast(LiteralString, statement), database_=database)
+        driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

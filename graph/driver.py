@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Query, RoutingControl
 from neo4j.exceptions import (
@@ -36,10 +36,11 @@ def open_driver(settings: Settings) -> AsyncDriver:
 async def read(
     driver: AsyncDriver,
     settings: Settings,
-    cypher: LiteralString,
+    cypher: str,
     params: dict[str, Any],
 ) -> list[dict[str, Any]]:
     """Run one read query in a READ transaction; map driver failures to coded errors."""
+    # Compiled text comes from graph.mapping's fixed fragments; values are parameters.
     query = Query(cypher, timeout=settings.query_timeout_seconds)
     try:
         records, _, _ = await driver.execute_query(
@@ -49,15 +50,23 @@ async def read(
             database_=settings.neo4j_database,
         )
     except (ServiceUnavailable, SessionExpired) as error:
-        raise DatabaseUnavailable("The graph database is unavailable; try again shortly.") from error
+        raise DatabaseUnavailable(
+            "The graph database is unavailable; try again shortly."
+        ) from error
     except TransientError as error:
         if "Timeout" in (error.code or "") or "terminated" in (error.message or ""):
             raise QueryTimeout("The query took too long and was stopped.") from error
-        raise DatabaseUnavailable("The graph database is busy; try again shortly.") from error
+        raise DatabaseUnavailable(
+            "The graph database is busy; try again shortly."
+        ) from error
     except ClientError as error:
-        if "TransactionTimedOut" in (error.code or "") or "Timeout" in (error.code or ""):
+        if "TransactionTimedOut" in (error.code or "") or "Timeout" in (
+            error.code or ""
+        ):
             raise QueryTimeout("The query took too long and was stopped.") from error
         raise
     except DriverError as error:
-        raise DatabaseUnavailable("The graph database is unavailable; try again shortly.") from error
+        raise DatabaseUnavailable(
+            "The graph database is unavailable; try again shortly."
+        ) from error
     return [record.data() for record in records]

@@ -271,7 +271,9 @@ def main(argv: list[str]) -> int:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
     if not settings.uses_local_neo4j:
-        print(f"NEO4J_URI is set ({settings.neo4j_uri}): using it, nothing local to {argv[0]}.")
+        print(
+            f"NEO4J_URI is set ({settings.neo4j_uri}): using it, nothing local to {argv[0]}."
+        )
         return 0
     instance = LocalNeo4j.from_settings(settings)
     try:

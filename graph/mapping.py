@@ -69,7 +69,9 @@ def _prop(name: str, kind: ScalarKind = "string", **extra: bool) -> Scalar:
 
 
 def _sources() -> Relation:
-    return Relation(f"({{v}})-[:`{Rel.CITES}`]->({{t}}:`{Label.SOURCE}`)", "Source", order=("id",))
+    return Relation(
+        f"({{v}})-[:`{Rel.CITES}`]->({{t}}:`{Label.SOURCE}`)", "Source", order=("id",)
+    )
 
 
 def _claims() -> Relation:
@@ -80,9 +82,7 @@ def _claims() -> Relation:
 
 _MEMBERSHIP_VALID = "{t}.since <= {asof} AND ({t}.until IS NULL OR {t}.until > {asof})"
 _PARTY_VALID = "{r}.since <= {asof} AND ({r}.until IS NULL OR {r}.until > {asof})"
-_TERM_VALID = (
-    "({t}.start IS NULL OR {t}.start <= {asof}) AND ({t}.end IS NULL OR {t}.end > {asof})"
-)
+_TERM_VALID = "({t}.start IS NULL OR {t}.start <= {asof}) AND ({t}.end IS NULL OR {t}.end > {asof})"
 
 TYPES: dict[str, TypeMap] = {
     "Country": TypeMap(
@@ -280,7 +280,9 @@ TYPES: dict[str, TypeMap] = {
                 many=False,
             ),
             "treaty": Relation(
-                f"({{v}})-[:`{Rel.UNDER}`]->({{t}}:`{Label.TREATY}`)", "Treaty", many=False
+                f"({{v}})-[:`{Rel.UNDER}`]->({{t}}:`{Label.TREATY}`)",
+                "Treaty",
+                many=False,
             ),
             "sources": _sources(),
             "claims": _claims(),
@@ -416,7 +418,9 @@ TYPES: dict[str, TypeMap] = {
             "end": _prop("end", "date"),
             "note": _prop("note", filterable=False, sortable=False),
             "person": Relation(
-                f"({{v}})<-[:`{Rel.HELD}`]-({{t}}:`{Label.PERSON}`)", "Person", many=False
+                f"({{v}})<-[:`{Rel.HELD}`]-({{t}}:`{Label.PERSON}`)",
+                "Person",
+                many=False,
             ),
             "office": Relation(
                 f"({{v}})-[:`{Rel.OF_OFFICE}`]->({{t}}:`{Label.OFFICE}`)",

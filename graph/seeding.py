@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction
 
@@ -24,7 +24,7 @@ class LoadPlan:
 
 def _q(text: str) -> LiteralString:
     # Labels and types interpolated here come from graph.model enums only.
-    return cast(LiteralString, text)
+    return text
 
 
 def upsert_nodes_query(label: Label) -> LiteralString:
@@ -71,7 +71,9 @@ DATASET_UPSERT: LiteralString = (
     "MERGE (d:Dataset {id: 'seed'}) SET d += $props, d.loadedAt = datetime()"
 )
 
-RESET: LiteralString = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+RESET: LiteralString = (
+    "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+)
 
 COUNT_LABELS: LiteralString = (
     "MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count ORDER BY name"
@@ -79,7 +81,9 @@ COUNT_LABELS: LiteralString = (
 COUNT_RELS: LiteralString = (
     "MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name"
 )
-DATASET_VERSION: LiteralString = "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS version"
+DATASET_VERSION: LiteralString = (
+    "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS version"
+)
 
 CLAIM_SUBJECT_REL = "claim-about"
 

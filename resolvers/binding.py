@@ -8,12 +8,13 @@ directions stay in the tree because they change the Cypher's shape.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     BooleanValueNode,
     EnumValueNode,
     FieldNode,
+    FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLInputObjectType,
@@ -34,7 +35,7 @@ from graphql import (
     get_named_type,
     value_from_ast,
 )
-from graphql.execution.values import get_directive_values
+from graphql.execution.values import VariableValues, get_directive_values
 from graphql.type.directives import GraphQLIncludeDirective, GraphQLSkipDirective
 
 from graph.selection import Leaf, Selection
@@ -46,9 +47,15 @@ STRUCTURAL_ARGUMENTS = frozenset({"sort"})
 class Binder:
     """Binds one root field; `leaves[i]` is the value of `$p<i>`."""
 
-    def __init__(self, info: GraphQLResolveInfo) -> None:
+    def __init__(self, info: GraphQLResolveInfo[Any]) -> None:
         self.info = info
         self.leaves: list[Any] = []
+        raw = info.variable_values
+        # graphql-core 3.3 annotates VariableValues (a NamedTuple) but hands resolvers
+        # the coerced dict; accept both.
+        self.variables: dict[str, Any] = (
+            dict(raw.coerced) if isinstance(raw, VariableValues) else dict(raw)
+        )
 
     def bind_root(self) -> Selection:
         node = self.info.field_nodes[0]
@@ -73,7 +80,9 @@ class Binder:
             args[arg_name] = self._ast(arg_node.value, arg_def.type, structural)
         children: list[Selection] = []
         if node.selection_set is not None:
-            children = self._selections(node.selection_set, get_named_type(field_def.type))
+            children = self._selections(
+                node.selection_set, get_named_type(field_def.type)
+            )
         return Selection(name, key, args, children, on_type)
 
     def _selections(
@@ -86,7 +95,9 @@ class Binder:
             if isinstance(node, FieldNode):
                 if isinstance(gtype, GraphQLUnionType):
                     if node.name.value == "__typename":
-                        out.append(Selection("__typename", self._key(node), on_type=on_type))
+                        out.append(
+                            Selection("__typename", self._key(node), on_type=on_type)
+                        )
                     continue
                 self._merge(out, self._field(node, gtype, on_type))
             else:
@@ -95,6 +106,7 @@ class Binder:
                     if isinstance(node, FragmentSpreadNode)
                     else node
                 )
+                fragment = cast(FragmentDefinitionNode | InlineFragmentNode, fragment)
                 condition = fragment.type_condition
                 target = gtype
                 member = on_type
@@ -138,12 +150,16 @@ class Binder:
         if isinstance(gtype, GraphQLNonNull):
             gtype = gtype.of_type
         if isinstance(node, VariableNode):
-            return self._python(self.info.variable_values.get(node.name.value), gtype, structural)
+            return self._python(self.variables.get(node.name.value), gtype, structural)
         if isinstance(node, NullValueNode):
             return None
-        if isinstance(gtype, GraphQLInputObjectType) and isinstance(node, ObjectValueNode):
+        if isinstance(gtype, GraphQLInputObjectType) and isinstance(
+            node, ObjectValueNode
+        ):
             return {
-                f.name.value: self._ast(f.value, gtype.fields[f.name.value].type, structural)
+                f.name.value: self._ast(
+                    f.value, gtype.fields[f.name.value].type, structural
+                )
                 for f in node.fields
             }
         if isinstance(gtype, GraphQLList):
@@ -161,10 +177,10 @@ class Binder:
 
     def _scalar(self, node: ValueNode, gtype: Any) -> Any:
         if isinstance(node, VariableNode):
-            return _plain(self.info.variable_values.get(node.name.value))
+            return _plain(self.variables.get(node.name.value))
         if isinstance(node, EnumValueNode):
             return node.value
-        return value_from_ast(node, gtype, self.info.variable_values)
+        return value_from_ast(node, gtype, self.variables)
 
     def _python(self, value: Any, gtype: Any, structural: bool) -> Any:
         if value is None:

@@ -20,7 +20,14 @@ def encode(values: list[Any] | None, signature: str = "") -> str | None:
     tagged: list[list[Any]] = []
     for value in values:
         if isinstance(value, Date | dt.date):
-            tagged.append(["d", value.iso_format() if isinstance(value, Date) else value.isoformat()])
+            tagged.append(
+                [
+                    "d",
+                    value.iso_format()
+                    if isinstance(value, Date)
+                    else value.isoformat(),
+                ]
+            )
         elif isinstance(value, bool):
             tagged.append(["b", value])
         elif isinstance(value, int):
@@ -29,28 +36,36 @@ def encode(values: list[Any] | None, signature: str = "") -> str | None:
             tagged.append(["f", value])
         else:
             tagged.append(["s", str(value)])
-    raw = json.dumps({"s": signature, "v": tagged}, separators=(",", ":"), ensure_ascii=False)
+    raw = json.dumps(
+        {"s": signature, "v": tagged}, separators=(",", ":"), ensure_ascii=False
+    )
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 def decode(text: Any, argument: str, keys: int, signature: str) -> list[Any]:
     """Sort values from cursor text; BAD_USER_INPUT naming the argument when it is not ours."""
-    problem = BadUserInput(f"'{argument}' is not a cursor from this field and sort", argument=argument)
+    problem = BadUserInput(
+        f"'{argument}' is not a cursor from this field and sort", argument=argument
+    )
     if not isinstance(text, str) or len(text) > 4096:
         raise problem
     try:
         padded = text + "=" * (-len(text) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
         tagged = payload["v"]
-        if payload.get("s") != signature or not isinstance(tagged, list) or len(tagged) != keys:
+        if (
+            payload.get("s") != signature
+            or not isinstance(tagged, list)
+            or len(tagged) != keys
+        ):
             raise problem
         values: list[Any] = []
         for tag, value in tagged:
             if tag == "d":
                 values.append(dt.date.fromisoformat(value))
-            elif tag in {"i", "f", "b"} and isinstance(value, int | float | bool):
-                values.append(value)
-            elif tag == "s" and isinstance(value, str):
+            elif (tag in {"i", "f", "b"} and isinstance(value, int | float | bool)) or (
+                tag == "s" and isinstance(value, str)
+            ):
                 values.append(value)
             else:
                 raise problem

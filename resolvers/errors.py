@@ -71,7 +71,9 @@ class ErrorCodes(SchemaExtension):
         yield
         context = self.execution_context
         if context.pre_execution_errors:
-            context.pre_execution_errors = [coded(e) for e in context.pre_execution_errors]
+            context.pre_execution_errors = [
+                coded(e) for e in context.pre_execution_errors
+            ]
         result = context.result
         if result is not None and result.errors:
             result.errors = [coded(e) for e in result.errors]

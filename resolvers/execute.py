@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from graphql import GraphQLResolveInfo
 
@@ -87,7 +87,7 @@ def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
     return params
 
 
-async def resolve_root(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+async def resolve_root(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Resolver for every compiled root field: one Cypher statement per field."""
     context: Context = info.context
     binder = Binder(info)
@@ -96,10 +96,14 @@ async def resolve_root(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
     plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
     params = _params(plan, binder.leaves, context)
     # The plan's text is built only from graph.mapping's fixed fragments.
-    rows = await db.read(context.driver, settings, cast(LiteralString, plan.cypher), params)
+    rows = await db.read(context.driver, settings, plan.cypher, params)
     if context.debug:
         context.trace.append(
-            {"field": info.path.key, "cypher": plan.cypher, "params": _printable(params)}
+            {
+                "field": info.path.key,
+                "cypher": plan.cypher,
+                "params": _printable(params),
+            }
         )
     else:
         context.trace.append({"field": info.path.key})
@@ -123,14 +127,14 @@ def _printable(params: dict[str, Any]) -> dict[str, Any]:
 # -- reading the shaped result ---------------------------------------------------------
 
 
-def by_response_key(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def by_response_key(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Fields of Cypher-shaped maps: the compiler keyed them by alias."""
     if source is None:
         return None
     return source.get(info.path.key)
 
 
-def by_name(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def by_name(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Fields of maps built here in Python (edges, pageInfo): keyed by field name."""
     return source.get(info.field_name)
 
@@ -141,23 +145,26 @@ def _page(source: dict[str, Any]) -> list[dict[str, Any]]:
     return list(reversed(items)) if source.get("__backward") else items
 
 
-def connection_edges(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def connection_edges(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Edges of a connection, each with its keyset cursor."""
     signature = source.get("__sig", "")
-    return [{"cursor": cursors.encode(x["__c"], signature), "node": x} for x in _page(source)]
+    return [
+        {"cursor": cursors.encode(x["__c"], signature), "node": x}
+        for x in _page(source)
+    ]
 
 
-def connection_nodes(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def connection_nodes(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Nodes of a connection, without the edge wrapper."""
     return _page(source)
 
 
-def connection_total(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def connection_total(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Total count, computed by a COUNT {} subquery that never materialises nodes."""
     return source.get("totalCount")
 
 
-def connection_page_info(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any:
+def connection_page_info(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Relay page info from the fetched page (one row more than asked) and the cursor."""
     page = source.get("__page") or []
     more = len(page) > source["__first"]
@@ -173,6 +180,8 @@ def connection_page_info(source: Any, info: GraphQLResolveInfo, **_: Any) -> Any
     }
 
 
-def union_type(value: Any, info: GraphQLResolveInfo, abstract_type: Any) -> str | None:
+def union_type(
+    value: Any, info: GraphQLResolveInfo[Any], abstract_type: Any
+) -> str | None:
     """Search hits say which type they are; the compiler put it in the map."""
     return value.get("__typename") if isinstance(value, dict) else None

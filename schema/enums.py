@@ -33,7 +33,9 @@ class EventKind(enum.Enum):
     DOMESTIC_APPROVAL = "DOMESTIC_APPROVAL"
 
 
-@strawberry.enum(description="A state's status under a treaty on a date, from its events.")
+@strawberry.enum(
+    description="A state's status under a treaty on a date, from its events."
+)
 class TreatyStatusKind(enum.Enum):
     PARTY = "PARTY"
     SIGNATORY = "SIGNATORY"

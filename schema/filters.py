@@ -16,16 +16,16 @@ from schema.enums import ENUM_FIELDS, SortDirection
 
 @strawberry.input(description="Operators on a text field; all given must hold.")
 class StringFilter:
-    eq: Optional[str] = strawberry.UNSET
-    in_: Optional[list[str]] = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: Optional[str] = strawberry.UNSET
-    lte: Optional[str] = strawberry.UNSET
-    gt: Optional[str] = strawberry.UNSET
-    gte: Optional[str] = strawberry.UNSET
-    contains: Optional[str] = strawberry.UNSET
-    starts_with: Optional[str] = strawberry.UNSET
-    ends_with: Optional[str] = strawberry.UNSET
-    ignore_case: Optional[bool] = strawberry.field(
+    eq: str | None = strawberry.UNSET
+    in_: list[str] | None = strawberry.field(default=strawberry.UNSET, name="in")
+    lt: str | None = strawberry.UNSET
+    lte: str | None = strawberry.UNSET
+    gt: str | None = strawberry.UNSET
+    gte: str | None = strawberry.UNSET
+    contains: str | None = strawberry.UNSET
+    starts_with: str | None = strawberry.UNSET
+    ends_with: str | None = strawberry.UNSET
+    ignore_case: bool | None = strawberry.field(
         default=strawberry.UNSET,
         description="Compare case-insensitively (eq, in, contains, startsWith, endsWith).",
     )
@@ -33,32 +33,32 @@ class StringFilter:
 
 @strawberry.input(description="Operators on a whole-number field.")
 class IntFilter:
-    eq: Optional[int] = strawberry.UNSET
-    in_: Optional[list[int]] = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: Optional[int] = strawberry.UNSET
-    lte: Optional[int] = strawberry.UNSET
-    gt: Optional[int] = strawberry.UNSET
-    gte: Optional[int] = strawberry.UNSET
+    eq: int | None = strawberry.UNSET
+    in_: list[int] | None = strawberry.field(default=strawberry.UNSET, name="in")
+    lt: int | None = strawberry.UNSET
+    lte: int | None = strawberry.UNSET
+    gt: int | None = strawberry.UNSET
+    gte: int | None = strawberry.UNSET
 
 
 @strawberry.input(description="Operators on a date field (YYYY-MM-DD).")
 class DateFilter:
-    eq: Optional[dt.date] = strawberry.UNSET
-    in_: Optional[list[dt.date]] = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: Optional[dt.date] = strawberry.UNSET
-    lte: Optional[dt.date] = strawberry.UNSET
-    gt: Optional[dt.date] = strawberry.UNSET
-    gte: Optional[dt.date] = strawberry.UNSET
+    eq: dt.date | None = strawberry.UNSET
+    in_: list[dt.date] | None = strawberry.field(default=strawberry.UNSET, name="in")
+    lt: dt.date | None = strawberry.UNSET
+    lte: dt.date | None = strawberry.UNSET
+    gt: dt.date | None = strawberry.UNSET
+    gte: dt.date | None = strawberry.UNSET
 
 
 @strawberry.input(description="Operators on a true/false field.")
 class BooleanFilter:
-    eq: Optional[bool] = strawberry.UNSET
+    eq: bool | None = strawberry.UNSET
 
 
 @strawberry.input(description="Operators on a list-of-text field.")
 class StringListFilter:
-    includes: Optional[str] = strawberry.field(
+    includes: str | None = strawberry.field(
         default=strawberry.UNSET, description="The list contains this exact value."
     )
 

@@ -5,16 +5,22 @@ import inspect
 from typing import Annotated, Any, Optional
 
 import strawberry
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
 
 from resolvers.dataset import dataset_info
 from resolvers.errors import ErrorCodes
 from resolvers.install import install
 from resolvers.trace import ResponseExtensions
 from schema.enums import EventKind, SearchType
-from schema.scalars import DateScalar
 from schema.filters import sort_of, where_of
+from schema.scalars import DateScalar
 from schema.types import (
     Chamber,
     Claim,
@@ -60,14 +66,18 @@ def _lookup(type_: Any, key: str, description: str) -> Any:
                 "as_of",
                 keyword,
                 annotation=Annotated[
-                    Optional[dt.date], strawberry.argument(description=_AS_OF)
+                    dt.date | None, strawberry.argument(description=_AS_OF)
                 ],
                 default=None,
             ),
         ],
         return_annotation=Optional[type_],
     )
-    resolver.__annotations__ = {key: str, "as_of": Optional[dt.date], "return": Optional[type_]}
+    resolver.__annotations__ = {
+        key: str,
+        "as_of": Optional[dt.date],
+        "return": Optional[type_],
+    }
     return strawberry.field(resolver=resolver, description=description)
 
 
@@ -75,13 +85,15 @@ def _list(type_: Any, name: str, description: str) -> Any:
     where, sort = where_of(name), sort_of(name)
 
     def resolver(
-        where: Optional[where] = None,  # type: ignore[valid-type]  # generated input
-        sort: Optional[list[sort]] = None,  # type: ignore[valid-type]  # generated input
-        first: Optional[int] = None,
-        after: Optional[str] = None,
-        last: Optional[int] = None,
-        before: Optional[str] = None,
-        as_of: Annotated[Optional[dt.date], strawberry.argument(description=_AS_OF)] = None,
+        where: where | None = None,  # type: ignore[valid-type]  # generated input
+        sort: list[sort] | None = None,  # type: ignore[valid-type]  # generated input
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        as_of: Annotated[
+            dt.date | None, strawberry.argument(description=_AS_OF)
+        ] = None,
     ) -> Connection[type_]:  # type: ignore[valid-type]  # parametrised at import
         return _compiled()  # type: ignore[no-any-return]
 
@@ -90,65 +102,100 @@ def _list(type_: Any, name: str, description: str) -> Any:
 
 @strawberry.type(description="Everything analysts and apps can ask the treaty graph.")
 class Query:
-    country: Optional[Country] = _lookup(Country, "iso3", "One state by ISO alpha-3 code; null if unknown.")
-    organization: Optional[Organization] = _lookup(Organization, "code", "One organization by code (NATO, EU).")
-    treaty: Optional[Treaty] = _lookup(Treaty, "slug", "One treaty by slug (ottawa, ccm).")
-    event: Optional[TreatyEvent] = _lookup(TreatyEvent, "key", "One treaty event by key.")
-    chamber: Optional[Chamber] = _lookup(Chamber, "key", "One parliamentary chamber by key.")
-    vote: Optional[ParliamentVote] = _lookup(ParliamentVote, "key", "One vote by key.")
-    person: Optional[Person] = _lookup(Person, "key", "One person by key.")
-    office: Optional[Office] = _lookup(Office, "key", "One office by key.")
-    statement: Optional[Statement] = _lookup(Statement, "key", "One statement by key.")
-    stockpile: Optional[Stockpile] = _lookup(Stockpile, "key", "One stockpile figure by key.")
-    source: Optional[Source] = _lookup(Source, "id", "One source by id.")
-    claim: Optional[Claim] = _lookup(Claim, "key", "One claim by key.")
+    country: Country | None = _lookup(
+        Country, "iso3", "One state by ISO alpha-3 code; null if unknown."
+    )
+    organization: Organization | None = _lookup(
+        Organization, "code", "One organization by code (NATO, EU)."
+    )
+    treaty: Treaty | None = _lookup(Treaty, "slug", "One treaty by slug (ottawa, ccm).")
+    event: TreatyEvent | None = _lookup(TreatyEvent, "key", "One treaty event by key.")
+    chamber: Chamber | None = _lookup(
+        Chamber, "key", "One parliamentary chamber by key."
+    )
+    vote: ParliamentVote | None = _lookup(ParliamentVote, "key", "One vote by key.")
+    person: Person | None = _lookup(Person, "key", "One person by key.")
+    office: Office | None = _lookup(Office, "key", "One office by key.")
+    statement: Statement | None = _lookup(Statement, "key", "One statement by key.")
+    stockpile: Stockpile | None = _lookup(
+        Stockpile, "key", "One stockpile figure by key."
+    )
+    source: Source | None = _lookup(Source, "id", "One source by id.")
+    claim: Claim | None = _lookup(Claim, "key", "One claim by key.")
 
-    countries: Connection[Country] = _list(Country, "Country", "States, filtered, sorted and paginated.")
-    organizations: Connection[Organization] = _list(Organization, "Organization", "Organizations.")
+    countries: Connection[Country] = _list(
+        Country, "Country", "States, filtered, sorted and paginated."
+    )
+    organizations: Connection[Organization] = _list(
+        Organization, "Organization", "Organizations."
+    )
     treaties: Connection[Treaty] = _list(Treaty, "Treaty", "Treaties.")
-    events: Connection[TreatyEvent] = _list(TreatyEvent, "TreatyEvent", "Treaty events of every state.")
+    events: Connection[TreatyEvent] = _list(
+        TreatyEvent, "TreatyEvent", "Treaty events of every state."
+    )
     chambers: Connection[Chamber] = _list(Chamber, "Chamber", "Parliamentary chambers.")
-    votes: Connection[ParliamentVote] = _list(ParliamentVote, "ParliamentVote", "Parliamentary votes.")
+    votes: Connection[ParliamentVote] = _list(
+        ParliamentVote, "ParliamentVote", "Parliamentary votes."
+    )
     people: Connection[Person] = _list(Person, "Person", "People.")
     offices: Connection[Office] = _list(Office, "Office", "Offices.")
-    statements: Connection[Statement] = _list(Statement, "Statement", "Statements and decisions.")
-    recommendations: Connection[Recommendation] = _list(Recommendation, "Recommendation", "Recommendations.")
-    stockpiles: Connection[Stockpile] = _list(Stockpile, "Stockpile", "Stockpile figures.")
+    statements: Connection[Statement] = _list(
+        Statement, "Statement", "Statements and decisions."
+    )
+    recommendations: Connection[Recommendation] = _list(
+        Recommendation, "Recommendation", "Recommendations."
+    )
+    stockpiles: Connection[Stockpile] = _list(
+        Stockpile, "Stockpile", "Stockpile figures."
+    )
     sources: Connection[Source] = _list(Source, "Source", "Sources.")
-    claims: Connection[Claim] = _list(Claim, "Claim", "Claims, including conflicting ones.")
+    claims: Connection[Claim] = _list(
+        Claim, "Claim", "Claims, including conflicting ones."
+    )
 
-    @strawberry.field(description="Treaty events between two dates (inclusive), in date order.")
+    @strawberry.field(
+        description="Treaty events between two dates (inclusive), in date order."
+    )
     def timeline(
         self,
-        from_: Annotated[dt.date, strawberry.argument(name="from", description="First day.")],
+        from_: Annotated[
+            dt.date, strawberry.argument(name="from", description="First day.")
+        ],
         to: Annotated[dt.date, strawberry.argument(description="Last day.")],
-        treaty: Annotated[Optional[str], strawberry.argument(description="Treaty slug.")] = None,
-        country: Annotated[Optional[str], strawberry.argument(description="ISO alpha-3.")] = None,
-        kinds: Optional[list[EventKind]] = None,
-        where: Optional[TreatyEventWhere] = None,
-        sort: Optional[list[TreatyEventSort]] = None,
-        first: Optional[int] = None,
-        after: Optional[str] = None,
-        last: Optional[int] = None,
-        before: Optional[str] = None,
+        treaty: Annotated[
+            str | None, strawberry.argument(description="Treaty slug.")
+        ] = None,
+        country: Annotated[
+            str | None, strawberry.argument(description="ISO alpha-3.")
+        ] = None,
+        kinds: list[EventKind] | None = None,
+        where: TreatyEventWhere | None = None,
+        sort: list[TreatyEventSort] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> Connection[TreatyEvent]:
         return _compiled()  # type: ignore[no-any-return]
 
     @strawberry.field(
         description="Full-text search over names, aliases and titles; ignores case and "
-        "diacritics (\"Sakaliene\" finds \"Šakalienė\"); best matches first."
+        'diacritics ("Sakaliene" finds "Šakalienė"); best matches first.'
     )
     def search(
         self,
         text: str,
-        types: Optional[list[SearchType]] = None,
+        types: list[SearchType] | None = None,
         first: Annotated[
-            Optional[int], strawberry.argument(description="At most this many (default 20).")
+            int | None,
+            strawberry.argument(description="At most this many (default 20)."),
         ] = None,
     ) -> list[SearchHit]:
         return _compiled()  # type: ignore[no-any-return]
 
-    dataset: DatasetInfo = strawberry.field(resolver=dataset_info, description="Which data answers come from.")
+    dataset: DatasetInfo = strawberry.field(
+        resolver=dataset_info, description="Which data answers come from."
+    )
 
 
 _PARSER_CACHE = ParserCache(maxsize=512)
@@ -156,7 +203,7 @@ _VALIDATION_CACHE = ValidationCache(maxsize=512)
 
 schema = strawberry.Schema(
     query=Query,
-    config=StrawberryConfig(scalar_map={dt.date: DateScalar}),
+    config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
     # Factories, as Strawberry asks; the caches are shared on purpose, so every
     # request reuses parsed and validated documents.
     extensions=[

@@ -140,7 +140,13 @@ def build_plan(data: Dataset) -> LoadPlan:
             _node(key, m, since=_d(m.get("since")), until=_d(m.get("until")))
         )
         rel(Label.COUNTRY, Rel.HAS_MEMBERSHIP, Label.MEMBERSHIP, m["country"], key)
-        rel(Label.MEMBERSHIP, Rel.OF_ORGANIZATION, Label.ORGANIZATION, key, m["organization"])
+        rel(
+            Label.MEMBERSHIP,
+            Rel.OF_ORGANIZATION,
+            Label.ORGANIZATION,
+            key,
+            m["organization"],
+        )
     for t in r["treaties"]:
         nodes[Label.TREATY].append(
             _node(
@@ -215,7 +221,9 @@ def build_plan(data: Dataset) -> LoadPlan:
         if p.get("country"):
             rel(Label.PERSON, Rel.OF_COUNTRY, Label.COUNTRY, p["key"], p["country"])
     for o in r["offices"]:
-        nodes[Label.OFFICE].append(_node(o["key"], o, title=o["title"], kind=o.get("kind")))
+        nodes[Label.OFFICE].append(
+            _node(o["key"], o, title=o["title"], kind=o.get("kind"))
+        )
         rel(Label.OFFICE, Rel.OF_COUNTRY, Label.COUNTRY, o["key"], o["country"])
     for term in r["terms"]:
         key = f"{term['person']}:{term['office']}:{term.get('from')}"
@@ -331,7 +339,10 @@ def _statements(records: list[Record], nodes: dict[Label, list[Row]], rel: Any) 
             nodes[Label.RECOMMENDATION].append(
                 {
                     "key": key,
-                    "props": {"action": _enum(rec["action"]), "date": _d(s.get("date"))},
+                    "props": {
+                        "action": _enum(rec["action"]),
+                        "date": _d(s.get("date")),
+                    },
                     "sources": s.get("sources") or [],
                 }
             )
@@ -380,9 +391,13 @@ def main(argv: list[str] | None = None) -> int:
     """CLI: print counts per label and relationship type, or every problem found."""
     parser = argparse.ArgumentParser(prog="python -m seeds.loader")
     parser.add_argument("--reset", action="store_true", help="wipe the database first")
-    parser.add_argument("--force", action="store_true", help="allow --reset off loopback")
+    parser.add_argument(
+        "--force", action="store_true", help="allow --reset off loopback"
+    )
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="seed data folder")
-    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="validate only; write nothing"
+    )
     args = parser.parse_args(argv)
     if args.check:
         problems = read_dataset(args.data).problems
@@ -391,7 +406,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         began = time.monotonic()
-        labels, rels, version = load(settings, args.data, reset=args.reset, force=args.force)
+        labels, rels, version = load(
+            settings, args.data, reset=args.reset, force=args.force
+        )
     except (SeedError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -56,11 +56,17 @@ CLAIM_STATUSES = frozenset({"kept", "alternative", "disputed"})
 
 
 def _str(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "must be a non-empty string"
+    return (
+        None
+        if isinstance(value, str) and value.strip()
+        else "must be a non-empty string"
+    )
 
 
 def _opt_str(value: Any) -> str | None:
-    return None if value is None or isinstance(value, str) else "must be a string or null"
+    return (
+        None if value is None or isinstance(value, str) else "must be a string or null"
+    )
 
 
 def _int(value: Any) -> str | None:
@@ -184,7 +190,10 @@ SPECS: dict[str, Spec] = {
         Spec(
             "organizations",
             _field("code"),
-            {"code": _pattern(re.compile(r"[A-Z][A-Z0-9]+"), "an upper-case code"), "name": _str},
+            {
+                "code": _pattern(re.compile(r"[A-Z][A-Z0-9]+"), "an upper-case code"),
+                "name": _str,
+            },
             {"kind": _opt_str, "founded_on": _opt_date},
         ),
         Spec(
@@ -320,10 +329,15 @@ COMMON_OPTIONAL: dict[str, Check] = {"note": _opt_str}
 def _derived(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dict) and _str(value.get("rule")) is None and set(value) <= {
-        "rule",
-        "from",
-    }:
+    if (
+        isinstance(value, dict)
+        and _str(value.get("rule")) is None
+        and set(value)
+        <= {
+            "rule",
+            "from",
+        }
+    ):
         return None
     return "must be {rule: <text>, from: <text>}"
 
@@ -392,7 +406,9 @@ def read_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         where[kind] = []
         files[kind] = _files_for(data_dir, kind)
         if not files[kind] and kind in {"sources", "countries", "treaties"}:
-            problems.append(f"{_label(data_dir / (kind + '.yaml'), data_dir)}: missing file")
+            problems.append(
+                f"{_label(data_dir / (kind + '.yaml'), data_dir)}: missing file"
+            )
         for path in files[kind]:
             label = _label(path, data_dir)
             try:
@@ -434,7 +450,9 @@ def _check_record(spec: Spec, record: Record, name: str) -> list[str]:
     for key, value in record.items():
         if key not in allowed:
             problems.append(f"{name}: unknown field '{key}'")
-        elif key not in spec.required and (complaint := allowed[key](value)) is not None:
+        elif (
+            key not in spec.required and (complaint := allowed[key](value)) is not None
+        ):
             problems.append(f"{name}: '{key}' {complaint}")
     return problems
 
@@ -455,7 +473,9 @@ def _check_keys(
                 )
             seen[key] = (label, index)
     urls: dict[str, str] = {}
-    for record, (label, index) in zip(records["sources"], where["sources"], strict=True):
+    for record, (label, index) in zip(
+        records["sources"], where["sources"], strict=True
+    ):
         url = record.get("url")
         if isinstance(url, str):
             if url in urls:
@@ -464,7 +484,9 @@ def _check_keys(
                     f"used by source {urls[url]}"
                 )
             urls[url] = str(record.get("id"))
-    for record, (label, index) in zip(records["borders"], where["borders"], strict=True):
+    for record, (label, index) in zip(
+        records["borders"], where["borders"], strict=True
+    ):
         between = record.get("between")
         if isinstance(between, list) and (
             len(between) != 2 or between[0] >= between[1]
@@ -529,7 +551,9 @@ _CLAIM_KIND_TO_FILE = {
 }
 
 
-def _check_claim_subject(record: Record, keys: dict[str, set[str]], name: str) -> list[str]:
+def _check_claim_subject(
+    record: Record, keys: dict[str, set[str]], name: str
+) -> list[str]:
     about = record.get("about")
     if not isinstance(about, dict):
         return []

@@ -67,10 +67,14 @@ def gql(client: TestClient) -> Any:
     """POST a GraphQL request; returns the JSON body."""
 
     def run(
-        query: str, variables: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+        query: str,
+        variables: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         response = client.post(
-            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers or {}
+            "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers or {},
         )
         assert response.status_code in (200, 400), response.text
         body: dict[str, Any] = response.json()

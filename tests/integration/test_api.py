@@ -58,14 +58,18 @@ def test_baltic_states_stop_being_parties_on_2025_12_27(gql: Any) -> None:
 
 
 def test_unknown_key_returns_null(gql: Any) -> None:
-    assert data(gql('{ country(iso3: "XXX") { name } treaty(slug: "nope") { name } }')) == {
+    assert data(
+        gql('{ country(iso3: "XXX") { name } treaty(slug: "nope") { name } }')
+    ) == {
         "country": None,
         "treaty": None,
     }
 
 
 def test_as_of_defaults_to_the_pinned_date(gql: Any) -> None:
-    body = gql('{ treaty(slug: "ottawa") { parties { totalCount } } dataset { asOfDefault } }')
+    body = gql(
+        '{ treaty(slug: "ottawa") { parties { totalCount } } dataset { asOfDefault } }'
+    )
     assert data(body)["treaty"]["parties"]["totalCount"] == 161
     assert data(body)["dataset"]["asOfDefault"] == "2026-11-28"
     assert body["extensions"]["treatygraph"]["asOfDefault"] == "2026-11-28"
@@ -91,11 +95,15 @@ def test_treaty_status_boundaries(gql: Any, day: str, status: str) -> None:
 
 
 def test_membership_as_of_boundary_sweden(gql: Any) -> None:
-    query = (
-        'query($d: Date) { organization(code: "NATO") { members(asOf: $d) { totalCount } } }'
+    query = 'query($d: Date) { organization(code: "NATO") { members(asOf: $d) { totalCount } } }'
+    assert (
+        data(gql(query, {"d": "2024-03-06"}))["organization"]["members"]["totalCount"]
+        == 31
     )
-    assert data(gql(query, {"d": "2024-03-06"}))["organization"]["members"]["totalCount"] == 31
-    assert data(gql(query, {"d": "2024-03-07"}))["organization"]["members"]["totalCount"] == 32
+    assert (
+        data(gql(query, {"d": "2024-03-07"}))["organization"]["members"]["totalCount"]
+        == 32
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,7 +131,9 @@ def test_scalar_operators(gql: Any, where: dict[str, Any], expected: list[str]) 
 
 
 def test_literal_and_variable_filters_give_the_same_answer(gql: Any) -> None:
-    literal = gql('{ countries(where: {iso3: {in: ["EST", "FIN"]}}) { nodes { iso3 } } }')
+    literal = gql(
+        '{ countries(where: {iso3: {in: ["EST", "FIN"]}}) { nodes { iso3 } } }'
+    )
     variable = gql(
         "query($c: [String!]) { countries(where: {iso3: {in: $c}}) { nodes { iso3 } } }",
         {"c": ["EST", "FIN"]},
@@ -139,10 +149,10 @@ def test_literal_and_variable_filters_give_the_same_answer(gql: Any) -> None:
         ("single", {"NOR"}),
     ],
 )
-def test_relationship_quantifiers(gql: Any, quantifier: str, expected: set[str]) -> None:
-    query = (
-        "query($w: CountryWhere) { countries(where: $w, first: 200) { nodes { iso3 } } }"
-    )
+def test_relationship_quantifiers(
+    gql: Any, quantifier: str, expected: set[str]
+) -> None:
+    query = "query($w: CountryWhere) { countries(where: $w, first: 200) { nodes { iso3 } } }"
     nato_bordering_russia = {
         "memberships": {"some": {"organization": {"code": {"eq": "NATO"}}}},
         "borders": {"some": {"iso3": {"eq": "RUS"}}},
@@ -163,16 +173,22 @@ def test_relationship_quantifiers(gql: Any, quantifier: str, expected: set[str])
 def test_all_quantifier_and_count_filter(gql: Any) -> None:
     query = "query($w: CountryWhere) { countries(where: $w, first: 200) { nodes { iso3 } } }"
     island = {"borders": {"count": {"eq": 0}}, "iso3": {"in": ["ISL", "NOR", "JPN"]}}
-    assert {n["iso3"] for n in data(gql(query, {"w": island}))["countries"]["nodes"]} == {
+    assert {
+        n["iso3"] for n in data(gql(query, {"w": island}))["countries"]["nodes"]
+    } == {
         "ISL",
         "JPN",
     }
     # "all" holds vacuously for islands and requires every neighbour to match otherwise.
     baltic = {
         "iso3": {"in": ["EST", "LVA", "ISL"]},
-        "borders": {"all": {"memberships": {"some": {"organization": {"code": {"eq": "NATO"}}}}}},
+        "borders": {
+            "all": {"memberships": {"some": {"organization": {"code": {"eq": "NATO"}}}}}
+        },
     }
-    assert {n["iso3"] for n in data(gql(query, {"w": baltic}))["countries"]["nodes"]} == {"ISL"}
+    assert {
+        n["iso3"] for n in data(gql(query, {"w": baltic}))["countries"]["nodes"]
+    } == {"ISL"}
 
 
 def test_and_or_not_nest(gql: Any) -> None:
@@ -189,15 +205,17 @@ def test_and_or_not_nest(gql: Any) -> None:
         {"w": where},
     )
     got = [n["iso3"] for n in data(body)["countries"]["nodes"]]
-    assert "LBN" not in got and "LBY" not in got
-    assert "LTU" in got and "AFG" in got
+    assert "LBN" not in got
+    assert "LBY" not in got
+    assert "LTU" in got
+    assert "AFG" in got
     assert all(c.startswith("L") or c < "B" for c in got)
 
 
 def test_sort_by_field_of_related_node(gql: Any) -> None:
     body = gql(
         '{ timeline(from: "2025-06-27", to: "2025-06-27", '
-        'sort: [{country: {name: DESC}}]) { nodes { key country { name } } } }'
+        "sort: [{country: {name: DESC}}]) { nodes { key country { name } } } }"
     )
     countries = [n["country"]["name"] for n in data(body)["timeline"]["nodes"]]
     assert countries == sorted(countries, reverse=True)
@@ -230,10 +248,14 @@ def test_forward_and_backward_keyset_pages_survive_a_concurrent_insert(
     try:
         second = data(gql(page, {"a": first["pageInfo"]["endCursor"]}))["countries"]
         expected_next = data(
-            gql('{ countries(where: {name: {gt: "%s"}}, first: 5, sort: [{name: ASC}]) '
-                "{ nodes { name } } }" % first["edges"][-1]["node"]["name"])
+            gql(
+                '{{ countries(where: {{name: {{gt: "{}"}}}}, first: 5, sort: [{{name: ASC}}]) '
+                "{{ nodes {{ name }} }} }}".format(first["edges"][-1]["node"]["name"])
+            )
         )["countries"]["nodes"]
-        assert [e["node"]["name"] for e in second["edges"]] == [n["name"] for n in expected_next]
+        assert [e["node"]["name"] for e in second["edges"]] == [
+            n["name"] for n in expected_next
+        ]
         assert second["pageInfo"]["hasPreviousPage"] is True
         back = data(
             gql(
@@ -252,15 +274,18 @@ def test_forward_and_backward_keyset_pages_survive_a_concurrent_insert(
 
 
 def test_cursor_from_another_sort_is_rejected(gql: Any) -> None:
-    cursor = data(gql("{ countries(first: 1) { pageInfo { endCursor } } }"))["countries"][
-        "pageInfo"
-    ]["endCursor"]
+    cursor = data(gql("{ countries(first: 1) { pageInfo { endCursor } } }"))[
+        "countries"
+    ]["pageInfo"]["endCursor"]
     body = gql(
         "query($a: String) { countries(first: 1, after: $a, sort: [{region: DESC}]) "
         "{ nodes { name } } }",
         {"a": cursor},
     )
-    assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "argument": "after"}
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "after",
+    }
 
 
 def test_page_size_above_maximum_is_bad_user_input(gql: Any) -> None:
@@ -275,10 +300,12 @@ def test_sources_and_claims_on_nested_facts(gql: Any) -> None:
         "claims { property value status sources { url } } } } }"
     )
     votes = data(body)["country"]["votes"]
-    saeima = [v for v in votes if v["date"] == "2025-04-16"][0]
+    saeima = next(v for v in votes if v["date"] == "2025-04-16")
     assert saeima["votesFor"] == 66
     assert saeima["sources"]
-    claimed = {(c["value"], c["status"]) for c in saeima["claims"] if c["property"] == "for"}
+    claimed = {
+        (c["value"], c["status"]) for c in saeima["claims"] if c["property"] == "for"
+    }
     assert claimed == {("66", "KEPT"), ("68", "ALTERNATIVE")}
     assert all(c["sources"] for c in saeima["claims"])
 
@@ -290,7 +317,11 @@ def test_search_ignores_case_and_diacritics(gql: Any) -> None:
         )
     )["search"]
     assert hits[0]["node"] == {"__typename": "Person", "name": "Dovilė Šakalienė"}
-    native = data(gql('{ search(text: "Lietuva", types: [COUNTRY]) { node { ... on Country { iso3 } } } }'))
+    native = data(
+        gql(
+            '{ search(text: "Lietuva", types: [COUNTRY]) { node { ... on Country { iso3 } } } }'
+        )
+    )
     assert native["search"][0]["node"] == {"iso3": "LTU"}
 
 
@@ -323,7 +354,9 @@ DEEP = """
 """
 
 
-async def test_one_cypher_statement_per_root_field_at_depth_six(settings: Any, seeded: Any) -> None:
+async def test_one_cypher_statement_per_root_field_at_depth_six(
+    settings: Any, seeded: Any
+) -> None:
     from graph.driver import open_driver
     from resolvers.context import Context
     from schema.root import schema
@@ -376,30 +409,64 @@ INJECTIONS = [
 
 
 @pytest.mark.parametrize("text", INJECTIONS)
-def test_injection_strings_never_reach_cypher_syntax(gql: Any, db: Driver, text: str) -> None:
+def test_injection_strings_never_reach_cypher_syntax(
+    gql: Any, db: Driver, text: str
+) -> None:
     before = db.execute_query("MATCH (n) RETURN count(n) AS n")[0][0]["n"]
     queries = [
         ("query($t: String!) { country(iso3: $t) { name } }", "country"),
         ("query($t: String!) { treaty(slug: $t) { name } }", "treaty"),
         ("query($t: String!) { search(text: $t) { score } }", "search"),
-        ('query($t: String!) { countries(where: {name: {contains: $t}}) { totalCount } }', "countries"),
-        ('query($t: String!) { country(iso3: "LTU") { treatyStatus(treaty: $t) { status } } }', "country"),
+        (
+            "query($t: String!) { countries(where: {name: {contains: $t}}) { totalCount } }",
+            "countries",
+        ),
+        (
+            'query($t: String!) { country(iso3: "LTU") { treatyStatus(treaty: $t) { status } } }',
+            "country",
+        ),
         ("query($t: String) { countries(after: $t) { totalCount } }", "countries"),
     ]
     for query, _field in queries:
         body = gql(query, {"t": text})
         for error in body.get("errors", []):
             assert error["extensions"]["code"] in {"BAD_USER_INPUT"}, error
-            assert "Cypher" not in error["message"] and "Syntax" not in error["message"]
+            assert "Cypher" not in error["message"]
+            assert "Syntax" not in error["message"]
     after = db.execute_query("MATCH (n) RETURN count(n) AS n")[0][0]["n"]
     assert after == before
 
 
 def test_bad_date_is_bad_user_input(gql: Any) -> None:
-    body = gql('{ treaty(slug: "ottawa") { parties(asOf: "2025-13-45") { totalCount } } }')
+    body = gql(
+        '{ treaty(slug: "ottawa") { parties(asOf: "2025-13-45") { totalCount } } }'
+    )
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 def test_unknown_field_is_a_validation_error(gql: Any) -> None:
     body = gql("{ countries { nope } }")
     assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+def test_syntax_error_is_coded(gql: Any) -> None:
+    body = gql("{ countries { ")
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+
+
+def test_membership_active_follows_as_of(gql: Any) -> None:
+    query = (
+        'query($d: Date) { country(iso3: "GBR") { membershipHistory(where: '
+        "{active: {eq: true}}) { key active } } }"
+    )
+    before = data(
+        gql(query.replace("country(", "country(asOf: $d, "), {"d": "2020-01-31"})
+    )
+    after = data(
+        gql(query.replace("country(", "country(asOf: $d, "), {"d": "2020-02-01"})
+    )
+    assert {m["key"] for m in before["country"]["membershipHistory"]} == {
+        "EU:GBR",
+        "NATO:GBR",
+    }
+    assert {m["key"] for m in after["country"]["membershipHistory"]} == {"NATO:GBR"}

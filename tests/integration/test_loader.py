@@ -19,7 +19,11 @@ def test_loading_twice_gives_identical_counts(
     neo4j: Settings, seeded: dict[str, Any], db: Driver
 ) -> None:
     labels, rels, version = loader.load(neo4j)
-    assert (labels, rels, version) == (seeded["labels"], seeded["rels"], seeded["version"])
+    assert (labels, rels, version) == (
+        seeded["labels"],
+        seeded["rels"],
+        seeded["version"],
+    )
     assert labels["Country"] == 197
 
 
@@ -37,15 +41,22 @@ def test_corrupted_seed_file_names_file_record_field_and_writes_nothing(
         loader.load(neo4j, data)
     message = str(error.value)
     assert "votes.yaml: record" in message
-    assert "(ltu-seimas-2025-05-08-ottawa): 'for' must be a non-negative integer" in message
+    assert (
+        "(ltu-seimas-2025-05-08-ottawa): 'for' must be a non-negative integer"
+        in message
+    )
     assert seeding.counts(db, neo4j.neo4j_database) == before
 
 
-def test_dangling_reference_is_reported_with_its_record(tmp_path: Path, neo4j: Settings) -> None:
+def test_dangling_reference_is_reported_with_its_record(
+    tmp_path: Path, neo4j: Settings
+) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     borders = data / "borders.yaml"
-    borders.write_text(borders.read_text() + "- between: [LTU, ZZZ]\n  sources: [nope]\n")
+    borders.write_text(
+        borders.read_text() + "- between: [LTU, ZZZ]\n  sources: [nope]\n"
+    )
     with pytest.raises(loader.SeedError) as error:
         loader.load(neo4j, data)
     assert "'between' names unknown countries key 'ZZZ'" in str(error.value)

@@ -17,7 +17,9 @@ def one(db: Driver, cypher: str, **params: Any) -> dict[str, Any]:
     return records[0].data()
 
 
-def test_seimas_vote_was_107_for_0_against_3_abstained_with_85_required(db: Driver) -> None:
+def test_seimas_vote_was_107_for_0_against_3_abstained_with_85_required(
+    db: Driver,
+) -> None:
     vote = one(
         db,
         "MATCH (v:ParliamentVote)-[:IN_CHAMBER]->(:Chamber {key: 'ltu-seimas'}) "
@@ -51,12 +53,15 @@ def test_lithuania_withdrawal_takes_effect_six_months_after_deposit(db: Driver) 
     )
     assert events["deposited"].to_native() == dt.date(2025, 6, 27)
     assert events["effective"].to_native() == dt.date(2025, 12, 27)
-    assert events["deposited"] + __import__("neo4j.time").time.Duration(months=6) == events[
-        "effective"
-    ]
+    assert (
+        events["deposited"] + __import__("neo4j.time").time.Duration(months=6)
+        == events["effective"]
+    )
 
 
-def test_ukraine_ratified_2005_12_27_and_was_a_party_from_2006_06_01(db: Driver) -> None:
+def test_ukraine_ratified_2005_12_27_and_was_a_party_from_2006_06_01(
+    db: Driver,
+) -> None:
     row = one(
         db,
         "MATCH (:Country {iso3: 'UKR'})-[:HAS_EVENT]->(e:TreatyEvent)-[:UNDER]->"
@@ -66,7 +71,11 @@ def test_ukraine_ratified_2005_12_27_and_was_a_party_from_2006_06_01(db: Driver)
         "[x IN es WHERE x.kind = 'RATIFICATION' | "
         "  EXISTS { (x)-[:CITES]->(:Source {id: 'seed-article'}) }][0] AS citesArticle",
     )
-    assert row == {"ratified": "2005-12-27", "party": "2006-06-01", "citesArticle": True}
+    assert row == {
+        "ratified": "2005-12-27",
+        "party": "2006-06-01",
+        "citesArticle": True,
+    }
 
 
 def test_ukraine_fifth_largest_arsenal_claim_has_its_source(db: Driver) -> None:
@@ -99,7 +108,9 @@ def test_four_ministers_recommended_withdrawal_on_2025_03_18(db: Driver) -> None
     assert sorted(row["countries"]) == ["EST", "LTU", "LVA", "POL"]
 
 
-def test_latvian_parliament_voted_on_2025_04_16_with_both_tallies_kept(db: Driver) -> None:
+def test_latvian_parliament_voted_on_2025_04_16_with_both_tallies_kept(
+    db: Driver,
+) -> None:
     row = one(
         db,
         "MATCH (v:ParliamentVote)-[:IN_CHAMBER]->(:Chamber)-[:OF_COUNTRY]->"
@@ -122,7 +133,9 @@ def test_lithuania_left_the_ccm_on_2025_03_06(db: Driver) -> None:
 
 
 @pytest.mark.parametrize("iso3", ["CHN", "RUS", "USA", "PAK", "IND"])
-def test_major_holders_never_joined_the_ottawa_convention(db: Driver, iso3: str) -> None:
+def test_major_holders_never_joined_the_ottawa_convention(
+    db: Driver, iso3: str
+) -> None:
     row = one(
         db,
         "MATCH (c:Country {iso3: $iso3}) RETURN "

@@ -150,18 +150,25 @@ def test_neo4j_healthcheck_runs_return_1_with_cypher_shell(
     assert "RETURN 1" in command
 
 
+# Compose fills `${…}` from the shell (or .env): both sides must follow the same value.
+HOST_ENVS = [
+    pytest.param({}, id="defaults"),
+    pytest.param({"NEO4J_PASSWORD": "another-secret-9"}, id="password-from-host"),
+]
+
+
+@pytest.mark.parametrize("host_env", HOST_ENVS)
 def test_neo4j_healthcheck_logs_in_with_the_password_neo4j_auth_sets(
-    neo4j_service: dict[str, Any],
+    neo4j_service: dict[str, Any], host_env: dict[str, str]
 ) -> None:
-    auth = interpolate(environment(neo4j_service).get("NEO4J_AUTH", "none"), {})
-    command = " ".join(neo4j_service["healthcheck"]["test"])
+    auth = interpolate(environment(neo4j_service).get("NEO4J_AUTH", "none"), host_env)
+    command = interpolate(" ".join(neo4j_service["healthcheck"]["test"]), host_env)
     if auth == "none":
-        assert " -p " not in interpolate(command, {})
+        assert " -p " not in command
     else:
         user, password = auth.split("/", 1)
-        resolved = interpolate(command, {})
-        assert f"-u {user}" in resolved
-        assert password in resolved
+        assert f"-u {user}" in command
+        assert password in command
 
 
 def test_neo4j_publishes_bolt_and_http(neo4j_service: dict[str, Any]) -> None:
@@ -214,14 +221,19 @@ def test_recording_environ_sees_the_names_settings_reads() -> None:
     assert "NEO4J_PASSWD" not in read
 
 
+@pytest.mark.parametrize("host_env", HOST_ENVS)
 def test_api_environment_is_accepted_by_settings_and_targets_the_neo4j_service(
-    api_env: dict[str, str], neo4j_service: dict[str, Any]
+    api_service: dict[str, Any], neo4j_service: dict[str, Any], host_env: dict[str, str]
 ) -> None:
-    settings = Settings.from_env(api_env)
+    env = {
+        name: interpolate(value, host_env)
+        for name, value in environment(api_service).items()
+    }
+    settings = Settings.from_env(env)
     assert not settings.uses_local_neo4j, "the API would start its own Neo4j"
     assert settings.bolt_uri == "bolt://neo4j:7687"
     assert settings.api_port == 8000
-    auth = interpolate(environment(neo4j_service).get("NEO4J_AUTH", "none"), {})
+    auth = interpolate(environment(neo4j_service).get("NEO4J_AUTH", "none"), host_env)
     if auth == "none":
         assert settings.neo4j_password is None
     else:

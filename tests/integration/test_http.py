@@ -1,0 +1,26 @@
+"""Probes and GraphiQL over HTTP."""
+
+from typing import Any
+
+from starlette.testclient import TestClient
+
+
+def test_healthz_says_the_process_is_up(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_readyz_reports_neo4j_and_dataset_version(
+    client: TestClient, seeded: dict[str, Any]
+) -> None:
+    body = client.get("/readyz").json()
+    assert body == {
+        "status": "ready",
+        "database": "ok",
+        "datasetVersion": seeded["version"],
+    }
+
+
+def test_get_graphql_serves_graphiql(client: TestClient) -> None:
+    response = client.get("/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
