@@ -16,7 +16,7 @@ from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
@@ -111,7 +111,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Mount("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+            # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
+            Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
         ],
         lifespan=lifespan,
     )

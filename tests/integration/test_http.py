@@ -24,3 +24,13 @@ def test_get_graphql_serves_graphiql(client: TestClient) -> None:
     response = client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+
+
+def test_post_graphql_answers_without_a_redirect(client: TestClient) -> None:
+    response = client.post(
+        "/graphql",
+        json={"query": '{ country(iso3: "LTU") { name } }'},
+        follow_redirects=False,
+    )
+    assert response.status_code == 200
+    assert response.json()["data"] == {"country": {"name": "Lithuania"}}
