@@ -85,8 +85,6 @@ DATASET_VERSION: LiteralString = (
     "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS version"
 )
 
-CLAIM_SUBJECT_REL = "claim-about"
-
 
 def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
     for label, rows in plan.nodes:

@@ -33,9 +33,6 @@ class Selection:
     # For fields selected through a fragment on a union member: that member's name.
     on_type: str | None = None
 
-    def child(self, name: str) -> list[Selection]:
-        return [c for c in self.children if c.name == name]
-
 
 @dataclass
 class Plan:

@@ -561,6 +561,3 @@ def _check_claim_subject(
     if kind is None or str(about.get("key")) in keys[kind]:
         return []
     return [f"{name}: 'about' names unknown {about.get('kind')} {about.get('key')!r}"]
-
-
-CLAIM_KIND_TO_FILE = _CLAIM_KIND_TO_FILE

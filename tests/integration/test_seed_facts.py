@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from neo4j import Driver
+from neo4j.time import Duration
 
 from graph import queries
 
@@ -53,10 +54,7 @@ def test_lithuania_withdrawal_takes_effect_six_months_after_deposit(db: Driver) 
     )
     assert events["deposited"].to_native() == dt.date(2025, 6, 27)
     assert events["effective"].to_native() == dt.date(2025, 12, 27)
-    assert (
-        events["deposited"] + __import__("neo4j.time").time.Duration(months=6)
-        == events["effective"]
-    )
+    assert events["deposited"] + Duration(months=6) == events["effective"]
 
 
 def test_ukraine_ratified_2005_12_27_and_was_a_party_from_2006_06_01(
