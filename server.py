@@ -15,7 +15,7 @@ from typing import Any, TypedDict
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -27,6 +27,7 @@ from graph.driver import open_driver
 from graph.errors import TreatygraphError
 from resolvers.context import Context
 from resolvers.errors import coded
+from schema.graphiql import graphiql_html
 from schema.root import schema
 from settings import Settings
 
@@ -48,6 +49,9 @@ class TreatyGraphQL(GraphQL[Context, None]):
         if result.errors:
             result.errors = [coded(error) for error in result.errors]
         return await super().process_result(request, result)
+
+    async def render_graphql_ide(self, request: Any) -> HTMLResponse:
+        return HTMLResponse(graphiql_html())
 
     async def get_context(self, request: Any, response: Any = None) -> Context:
         settings: Settings = request.state.settings

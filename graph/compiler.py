@@ -293,9 +293,8 @@ class Compiler:
         for item in sort or []:
             if not isinstance(item, dict):
                 continue
-            for name, direction in item.items():
-                if direction is None:
-                    continue
+            set_fields = _one_key(item)
+            for name, direction in set_fields.items():
                 keys.extend(self._sort_term(tm, t, name, direction, seen))
         if not sort:
             for name in default:
@@ -317,7 +316,7 @@ class Compiler:
             inner = self._var()
             pattern, _ = self._pattern(mapped, t, inner)
             result = []
-            for sub, sub_direction in direction.items():
+            for sub, sub_direction in _one_key(direction).items():
                 field = target.fields.get(sub)
                 if not isinstance(field, Scalar) or not field.sortable:
                     raise BadUserInput(f"cannot sort by {name}.{sub}", argument="sort")
@@ -602,3 +601,16 @@ class Compiler:
         out["where"] = {"AND": [where, args["where"]]} if args.get("where") else where
         out["sort"] = args.get("sort") or [{"date": "ASC"}, {"kind": "ASC"}]
         return out
+
+
+def _one_key(element: dict[str, Any]) -> dict[str, Any]:
+    """A sort element's one key: input objects do not keep the order fields were
+    written in, so `{a: ASC, b: DESC}` would be ambiguous; a list says it."""
+    set_fields = {k: v for k, v in element.items() if v is not None}
+    if len(set_fields) != 1:
+        raise BadUserInput(
+            "each sort element sets exactly one field; list several elements "
+            "for several keys, e.g. [{name: ASC}, {iso3: DESC}]",
+            argument="sort",
+        )
+    return set_fields

@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from graphql import GraphQLError
+from graphql import (
+    ArgumentNode,
+    DocumentNode,
+    GraphQLError,
+    Node,
+    ObjectFieldNode,
+    VariableDefinitionNode,
+    Visitor,
+    visit,
+)
 from strawberry.extensions import SchemaExtension
 
 from graph.errors import TreatygraphError
@@ -37,8 +46,12 @@ def code_for(error: GraphQLError) -> str:
     return "GRAPHQL_VALIDATION_FAILED"
 
 
-def coded(error: GraphQLError) -> GraphQLError:
-    """The error as clients see it: internal ones masked, every one with a code."""
+def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLError:
+    """The error as clients see it: internal ones masked, every one with a code.
+
+    `document` lets a BAD_USER_INPUT that graphql-core raised on a literal name the
+    argument (and input field path) the literal sits in.
+    """
     code = code_for(error)
     if code == "INTERNAL_SERVER_ERROR":
         log.error("internal error", exc_info=error.original_error)
@@ -50,18 +63,57 @@ def coded(error: GraphQLError) -> GraphQLError:
         )
     extensions = dict(error.extensions or {})
     extensions.setdefault("code", code)
-    if code == "BAD_USER_INPUT" and "argument" not in extensions and error.nodes:
-        extensions["argument"] = _argument_name(error)
+    if code == "BAD_USER_INPUT" and not {"argument", "variable"} & extensions.keys():
+        variables = [
+            n.variable.name.value
+            for n in error.nodes or ()
+            if isinstance(n, VariableDefinitionNode)
+        ]
+        if variables:
+            extensions["variable"] = variables[0]
+        elif error.nodes:
+            extensions["argument"] = _argument_name(error, document)
     error.extensions = extensions
     return error
 
 
-def _argument_name(error: GraphQLError) -> str | None:
+def _argument_name(error: GraphQLError, document: DocumentNode | None) -> str | None:
     for node in error.nodes or ():
-        name = getattr(getattr(node, "name", None), "value", None)
-        if name:
-            return str(name)
+        if isinstance(node, ArgumentNode):
+            return node.name.value
+        if document is not None and node.loc is not None:
+            finder = _ArgumentOf(node)
+            visit(document, finder)
+            if finder.path:
+                return finder.path
     return None
+
+
+class _ArgumentOf(Visitor):
+    """Finds the argument (and input fields, dotted) enclosing a value node."""
+
+    def __init__(self, target: Node) -> None:
+        super().__init__()
+        assert target.loc is not None
+        self.start, self.end = target.loc.start, target.loc.end
+        self.path: str | None = None
+
+    def enter(self, node: Node, *args: object) -> object:
+        if self.path is not None or node.loc is None:
+            return self.SKIP
+        if not (node.loc.start <= self.start and self.end <= node.loc.end):
+            return self.SKIP  # the target is not inside this node
+        if node.loc.start == self.start and node.loc.end == self.end:
+            _, parent, _, ancestors = args
+            assert isinstance(ancestors, list)
+            names = [
+                a.name.value
+                for a in [*ancestors, parent, node]
+                if isinstance(a, ArgumentNode | ObjectFieldNode)
+            ]
+            self.path = ".".join(names) or None
+            return self.BREAK
+        return None
 
 
 class ErrorCodes(SchemaExtension):
@@ -72,7 +124,7 @@ class ErrorCodes(SchemaExtension):
         context = self.execution_context
         if context.pre_execution_errors:
             context.pre_execution_errors = [
-                coded(e) for e in context.pre_execution_errors
+                coded(e, context.graphql_document) for e in context.pre_execution_errors
             ]
         result = context.result
         if result is not None and result.errors:

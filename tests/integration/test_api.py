@@ -436,7 +436,37 @@ def test_bad_date_is_bad_user_input(gql: Any) -> None:
     body = gql(
         '{ treaty(slug: "ottawa") { parties(asOf: "2025-13-45") { totalCount } } }'
     )
-    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "asOf",
+    }
+
+
+def test_bad_literal_inside_a_filter_names_its_input_path(gql: Any) -> None:
+    body = gql('{ events(where: { date: { lt: "soon" } }) { totalCount } }')
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "where.date.lt",
+    }
+
+
+def test_bad_variable_value_names_the_variable(gql: Any) -> None:
+    body = gql(
+        'query($day: Date) { treaty(slug: "ottawa") { parties(asOf: $day) { totalCount } } }',
+        {"day": "tomorrow"},
+    )
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "variable": "day",
+    }
+
+
+def test_sort_element_with_two_fields_is_rejected(gql: Any) -> None:
+    body = gql("{ countries(sort: [{ name: ASC, iso3: DESC }]) { totalCount } }")
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "sort",
+    }
 
 
 def test_unknown_field_is_a_validation_error(gql: Any) -> None:
@@ -465,3 +495,17 @@ def test_membership_active_follows_as_of(gql: Any) -> None:
         "NATO:GBR",
     }
     assert {m["key"] for m in after["country"]["membershipHistory"]} == {"NATO:GBR"}
+
+
+def test_enum_filter_in_operator(gql: Any) -> None:
+    body = gql(
+        "{ events(where: { kind: { in: [WITHDRAWAL_DEPOSITED, WITHDRAWAL_EFFECTIVE] },"
+        ' treaty: { slug: { eq: "ottawa" } }, date: { lt: "2026-01-01" } },'
+        " sort: [{ date: ASC }], first: 50) { nodes { kind country { iso3 } } } }"
+    )
+    nodes = data(body)["events"]["nodes"]
+    assert {n["kind"] for n in nodes} == {
+        "WITHDRAWAL_DEPOSITED",
+        "WITHDRAWAL_EFFECTIVE",
+    }
+    assert {n["country"]["iso3"] for n in nodes} >= {"EST", "LVA", "LTU"}
