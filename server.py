@@ -14,6 +14,7 @@ from typing import Any, TypedDict
 
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -21,6 +22,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+import telemetry
 from graph import driver as db
 from graph import queries
 from graph.driver import open_driver
@@ -30,6 +32,7 @@ from resolvers.errors import coded
 from schema.graphiql import graphiql_html
 from schema.root import schema
 from settings import Settings
+from telemetry import RequestTelemetry
 
 log = logging.getLogger("treatygraph")
 
@@ -48,6 +51,9 @@ class TreatyGraphQL(GraphQL[Context, None]):
         # Parse errors leave the schema extensions before they can code them.
         if result.errors:
             result.errors = [coded(error) for error in result.errors]
+            telemetry.record_errors(
+                [str((e.extensions or {}).get("code")) for e in result.errors]
+            )
         return await super().process_result(request, result)
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
@@ -115,9 +121,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", telemetry.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
         ],
+        middleware=[Middleware(RequestTelemetry)],
         lifespan=lifespan,
     )
     app.state.settings = settings or Settings.from_env()
@@ -127,7 +135,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
 def __getattr__(name: str) -> Any:
     # `uvicorn server:app` reads settings only when the app is first asked for.
     if name == "app":
-        return create_app()
+        settings = Settings.from_env()
+        telemetry.configure_logging(settings.log_format, settings.log_level)
+        return create_app(settings)
     raise AttributeError(name)
 
 
@@ -139,12 +149,12 @@ def main() -> int:
     from seeds import loader
     from settings import SettingsError
 
-    logging.basicConfig(level=logging.INFO)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
         return 2
+    telemetry.configure_logging(settings.log_format, settings.log_level)
     try:
         with launcher.running(settings):
             labels, _, version = loader.load(settings)
@@ -153,7 +163,10 @@ def main() -> int:
                 f"GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql"
             )
             uvicorn.run(
-                create_app(settings), host=settings.api_host, port=settings.api_port
+                create_app(settings),
+                host=settings.api_host,
+                port=settings.api_port,
+                log_config=None,  # keep the handlers configure_logging set
             )
     except (launcher.LauncherError, loader.SeedError) as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - CLI

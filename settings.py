@@ -93,6 +93,17 @@ def _name(name: str) -> _Cast[str]:
     return cast
 
 
+def _choice(name: str, allowed: tuple[str, ...]) -> _Cast[str]:
+    def cast(raw: str) -> str:
+        value = raw.strip()
+        for option in allowed:
+            if value.lower() == option.lower():
+                return option
+        raise SettingsError(f"{name} must be one of {', '.join(allowed)}, got {raw!r}")
+
+    return cast
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the API, the loader and the local launcher are configured by."""
@@ -110,6 +121,8 @@ class Settings:
     debug: bool
     max_page_size: int
     query_timeout_seconds: int
+    log_format: str
+    log_level: str
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -150,6 +163,16 @@ class Settings:
                 "TREATYGRAPH_QUERY_TIMEOUT",
                 _int("TREATYGRAPH_QUERY_TIMEOUT", 1, 600),
                 "10",
+            ),
+            log_format=get(
+                "TREATYGRAPH_LOG_FORMAT",
+                _choice("TREATYGRAPH_LOG_FORMAT", ("json", "text")),
+                "json",
+            ),
+            log_level=get(
+                "TREATYGRAPH_LOG_LEVEL",
+                _choice("TREATYGRAPH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR")),
+                "INFO",
             ),
         )
 

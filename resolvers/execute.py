@@ -9,11 +9,13 @@ one field with different arguments keep their own answers.
 from __future__ import annotations
 
 import re
+import time
 from collections import OrderedDict
 from typing import Any
 
 from graphql import GraphQLResolveInfo
 
+import telemetry
 from graph import driver as db
 from graph.compiler import Compiler
 from graph.errors import BadUserInput
@@ -96,7 +98,9 @@ async def resolve_root(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> 
     plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
     params = _params(plan, binder.leaves, context)
     # The plan's text is built only from graph.mapping's fixed fragments.
+    started = time.perf_counter()
     rows = await db.read(context.driver, settings, plan.cypher, params)
+    telemetry.record_cypher(info.field_name, time.perf_counter() - started)
     if context.debug:
         context.trace.append(
             {

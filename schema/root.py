@@ -41,6 +41,7 @@ from schema.types import (
     TreatyEventSort,
     TreatyEventWhere,
 )
+from telemetry import OperationName
 
 _AS_OF = (
     "The date time-dependent fields below answer for (memberships, party lists, "
@@ -212,6 +213,7 @@ schema = strawberry.Schema(
         lambda: QueryDepthLimiter(max_depth=12),
         lambda: MaxTokensLimiter(max_token_count=5000),
         lambda: MaxAliasesLimiter(max_alias_count=50),
+        OperationName,
         ErrorCodes,
         ResponseExtensions,
     ],

@@ -21,6 +21,8 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_DEBUG", "maybe"),
         ("NEO4J_LOCAL_HEAP", "lots"),
         ("NEO4J_DATABASE", "bad name;"),
+        ("TREATYGRAPH_LOG_FORMAT", "xml"),
+        ("TREATYGRAPH_LOG_LEVEL", "loud"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
@@ -31,3 +33,10 @@ def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
 def test_pinned_as_of_is_the_default_date() -> None:
     settings = Settings.from_env({"TREATYGRAPH_AS_OF": "2026-11-28"})
     assert settings.default_as_of() == dt.date(2026, 11, 28)
+
+
+def test_log_settings_accept_any_case() -> None:
+    settings = Settings.from_env(
+        {"TREATYGRAPH_LOG_FORMAT": "TEXT", "TREATYGRAPH_LOG_LEVEL": "warning"}
+    )
+    assert (settings.log_format, settings.log_level) == ("text", "WARNING")

@@ -1,0 +1,286 @@
+"""What operators see: Prometheus metrics, JSON logs, and a request id on both.
+
+One `RequestInfo` per HTTP request lives in a context variable, set by the
+`RequestTelemetry` middleware; the GraphQL layer fills in the operation name, the
+error codes and the Cypher time, and the middleware turns it into one access-log
+line and the per-operation metrics when the response is sent.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import SchemaExtension
+
+log = logging.getLogger("treatygraph.access")
+
+REGISTRY = CollectorRegistry()
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+GRAPHQL_REQUESTS = Counter(
+    "treatygraph_graphql_requests",
+    "GraphQL requests answered, by operation name and type.",
+    ["operation", "type"],
+    registry=REGISTRY,
+)
+GRAPHQL_LATENCY = Histogram(
+    "treatygraph_graphql_request_duration_seconds",
+    "Time to answer a GraphQL request over HTTP, by operation name.",
+    ["operation"],
+    buckets=_LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+GRAPHQL_ERRORS = Counter(
+    "treatygraph_graphql_errors",
+    "Errors returned in GraphQL responses, by extensions.code.",
+    ["code"],
+    registry=REGISTRY,
+)
+CYPHER_LATENCY = Histogram(
+    "treatygraph_cypher_duration_seconds",
+    "Time Neo4j took to answer one compiled Cypher statement, by root field.",
+    ["field"],
+    buckets=_LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+HTTP_REQUESTS = Counter(
+    "treatygraph_http_requests",
+    "HTTP requests, by route and status code.",
+    ["route", "status"],
+    registry=REGISTRY,
+)
+
+# Operation names come from clients: keep label values well-formed and bounded.
+_OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
+MAX_OPERATION_LABELS = 200
+_seen_operations: set[str] = set()
+_ROUTES = {"/", "/graphql", "/healthz", "/readyz", "/metrics"}
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
+
+
+def operation_label(name: str | None) -> str:
+    """The metric label for an operation: its name, `anonymous`, or `other` past the cap."""
+    if not name:
+        return "anonymous"
+    if not _OPERATION_NAME.fullmatch(name):
+        return "other"
+    if name not in _seen_operations:
+        if len(_seen_operations) >= MAX_OPERATION_LABELS:
+            return "other"
+        _seen_operations.add(name)
+    return name
+
+
+@dataclass
+class RequestInfo:
+    """What one request did, gathered as it runs."""
+
+    request_id: str
+    operation: str | None = None
+    operation_type: str | None = None
+    error_codes: list[str] = field(default_factory=list)
+    cypher_seconds: float = 0.0
+    cypher_statements: int = 0
+
+
+_current: contextvars.ContextVar[RequestInfo | None] = contextvars.ContextVar(
+    "treatygraph_request", default=None
+)
+
+
+def current() -> RequestInfo | None:
+    """The running request's info (None outside a request, e.g. in scripts)."""
+    return _current.get()
+
+
+def record_cypher(root_field: str, seconds: float) -> None:
+    """Called once per compiled statement sent to Neo4j."""
+    CYPHER_LATENCY.labels(field=root_field).observe(seconds)
+    info = current()
+    if info is not None:
+        info.cypher_seconds += seconds
+        info.cypher_statements += 1
+
+
+def record_errors(codes: list[str]) -> None:
+    """Called with the final `extensions.code` of every error in a response."""
+    for code in codes:
+        GRAPHQL_ERRORS.labels(code=code).inc()
+    info = current()
+    if info is not None:
+        info.error_codes.extend(codes)
+
+
+class OperationName(SchemaExtension):
+    """Tells the request's info which operation ran (after parsing picked it)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        info = current()
+        if info is None:
+            return
+        context = self.execution_context
+        info.operation = context.operation_name
+        try:
+            info.operation_type = context.operation_type.value
+        except Exception:  # no operation to run (parse error, unknown name): unset
+            info.operation_type = None
+
+
+class RequestTelemetry:
+    """Pure ASGI middleware (so context variables set below are seen here):
+    request id in and out, one access-log line, HTTP and GraphQL metrics."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = (
+            dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        )
+        request_id = (
+            incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex[:16]
+        )
+        info = RequestInfo(request_id)
+        token = _current.set(info)
+        status = 500
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers") or [])
+                headers.append((b"x-request-id", request_id.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            _current.reset(token)
+            self._finish(scope, info, status, time.perf_counter() - started)
+
+    @staticmethod
+    def _finish(scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
+        path = scope.get("path", "")
+        route = path if path in _ROUTES else "other"
+        HTTP_REQUESTS.labels(route=route, status=str(status)).inc()
+        graphql = route == "/graphql" and (
+            info.operation_type is not None or info.error_codes
+        )
+        if graphql:
+            label = operation_label(info.operation)
+            GRAPHQL_REQUESTS.labels(
+                operation=label, type=info.operation_type or "none"
+            ).inc()
+            GRAPHQL_LATENCY.labels(operation=label).observe(seconds)
+        if route in {"/healthz", "/metrics"} and status == 200:
+            return  # probes and scrapes every few seconds would drown the log
+        log.info(
+            "%s %s %s",
+            scope.get("method", ""),
+            path,
+            status,
+            extra={
+                "request_id": info.request_id,
+                "status": status,
+                "duration_ms": round(seconds * 1000, 2),
+                "operation": info.operation if graphql else None,
+                "error_codes": info.error_codes or None,
+                "cypher_ms": round(info.cypher_seconds * 1000, 2)
+                if info.cypher_statements
+                else None,
+                "cypher_statements": info.cypher_statements or None,
+            },
+        )
+
+
+async def metrics(request: Request) -> Response:
+    """Prometheus text format; with PROMETHEUS_MULTIPROC_DIR, summed over workers."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+
+
+_EXTRA_FIELDS = (
+    "request_id",
+    "status",
+    "duration_ms",
+    "operation",
+    "error_codes",
+    "cypher_ms",
+    "cypher_statements",
+)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line; the running request's id on every line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        info = current()
+        if info is not None:
+            out["request_id"] = info.request_id
+        for name in _EXTRA_FIELDS:
+            value = getattr(record, name, None)
+            if value is not None:
+                out[name] = value
+        if record.exc_info:
+            out["exception"] = self.formatException(record.exc_info)
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+def configure_logging(log_format: str, level: str) -> None:
+    """Route our logs and uvicorn's through one stderr handler, JSON or text."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        JsonFormatter()
+        if log_format == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
+    # Our access line carries more (request id, operation, codes) than uvicorn's.
+    logging.getLogger("uvicorn.access").disabled = True
+    # Strawberry logs every GraphQL error with a traceback, user errors too; our
+    # ErrorCodes extension logs the internal ones, and metrics count the rest.
+    logging.getLogger("strawberry.execution").disabled = True
