@@ -1,4 +1,5 @@
-"""The Starlette app: GraphQL (GraphiQL on GET) at /graphql, health and readiness probes.
+"""The Starlette app: GraphQL (GraphiQL on GET) at /graphql, the explorer page at /,
+health and readiness probes.
 
 `uvicorn server:app` serves it against NEO4J_URI (or the local launcher's port);
 `python -m server` (behind `make run`) also starts the local Neo4j and seeds it.
@@ -15,7 +16,7 @@ from typing import Any, TypedDict
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -29,6 +30,7 @@ from resolvers.context import Context
 from resolvers.errors import coded
 from schema.root import schema
 from settings import Settings
+from web.routes import routes as explorer_routes
 
 log = logging.getLogger("treatygraph")
 
@@ -100,19 +102,15 @@ async def readyz(request: Request) -> Response:
     )
 
 
-async def home(request: Request) -> Response:
-    return RedirectResponse("/graphql")
-
-
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; tests pass their own Settings."""
     app = Starlette(
         routes=[
-            Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+            *explorer_routes,
         ],
         lifespan=lifespan,
     )
