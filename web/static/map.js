@@ -81,7 +81,7 @@ export class WorldMap {
       if (state && Math.max(box.x1 - box.x0, box.y1 - box.y0) < DOT_BELOW) {
         const [cx, cy] = project([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2]);
         const dot = s("circle", {
-          cx: cx.toFixed(2), cy: cy.toFixed(2), r: 0.9, class: "country dot", "data-iso3": iso3,
+          cx: cx.toFixed(2), cy: cy.toFixed(2), r: (0.9 * this.view.w) / WORLD.w, class: "country dot", "data-iso3": iso3,
         }, s("title", {}, name));
         dots.append(dot);
         elements.push(dot);
@@ -130,6 +130,9 @@ export class WorldMap {
   zoomTo(box) {
     this.view = { ...box };
     this.svg.setAttribute("viewBox", this.viewBox());
+    // Dots keep their size on screen whatever the zoom.
+    const r = (0.9 * this.view.w) / WORLD.w;
+    for (const dot of this.svg.querySelectorAll("circle.dot")) dot.setAttribute("r", r.toFixed(3));
   }
 
   reset() {

@@ -6,7 +6,7 @@ export const STATUSES = [
   { value: "SIGNATORY", label: "signatory", color: "#74c0fc", help: "signed, not ratified" },
   { value: "WITHDRAWAL_PENDING", label: "withdrawal pending", color: "#f08c00", help: "notice deposited, not yet effective" },
   { value: "WITHDRAWN", label: "withdrawn", color: "#e03131", help: "withdrawal has taken effect" },
-  { value: "NOT_PARTY", label: "never joined", color: "#dee2e6", help: "no signature or consent by this date" },
+  { value: "NOT_PARTY", label: "never joined", color: "#ced4da", help: "no signature or consent by this date" },
 ];
 
 export const NO_RECORD = { value: "NONE", label: "no record in the graph", color: "#f8f9fa" };
