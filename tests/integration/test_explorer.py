@@ -125,6 +125,17 @@ def test_baltic_states_turn_from_withdrawal_pending_to_withdrawn_on_2025_12_27(
         print(f"\nexplorer screenshot: {shot}")  # noqa: T201 - where to look
 
 
+def test_a_date_change_costs_one_graphql_request(page: Page) -> None:
+    posts: list[str] = []
+    page.on(
+        "request",
+        lambda r: posts.append(r.url) if r.method == "POST" else None,
+    )
+    page.fill("#date-input", "2025-06-27")
+    _wait_for_date(page, "2025-06-27")
+    assert [url.rsplit("/", 1)[-1] for url in posts] == ["graphql"]
+
+
 def test_legend_counts_match_the_states_on_the_map(page: Page) -> None:
     page.fill("#date-input", "2025-12-27")
     _wait_for_date(page, "2025-12-27")
