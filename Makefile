@@ -7,12 +7,13 @@ VENV_STAMP := .venv/.installed
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean
+.PHONY: help run test check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean chromium geo
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
 	@echo "make test   run every test against a real Neo4j it starts (and stops) itself"
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
+	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
 
@@ -28,7 +29,20 @@ venv: $(VENV_STAMP)
 run: $(VENV_STAMP)
 	$(PY) -m server
 
-test: check
+# The explorer's browser test (tests/integration/test_explorer.py) drives Debian's
+# Chromium; install it when missing so the test never skips where we are root (CI).
+CHROMIUM := /usr/bin/chromium
+
+chromium:
+	@test -x $(CHROMIUM) || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's chromium for the browser test"; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+		else \
+			echo "warning: $(CHROMIUM) is missing and we are not root: the browser test will be skipped (sudo apt-get install chromium)"; \
+		fi; }
+
+test: check chromium
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
@@ -42,6 +56,10 @@ check: $(VENV_STAMP)
 
 schema: $(VENV_STAMP)
 	$(PY) -m strawberry export-schema schema.root:schema --output schema.graphql
+
+geo: $(VENV_STAMP)
+	npm ci --prefix web --no-audit --no-fund
+	$(PY) -m web.geodata
 
 seed: $(VENV_STAMP) neo4j-start
 	$(PY) -m seeds.loader $(SEED_ARGS)

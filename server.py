@@ -1,4 +1,5 @@
-"""The Starlette app: GraphQL (GraphiQL on GET) at /graphql, health and readiness probes.
+"""The Starlette app: GraphQL (GraphiQL on GET) at /graphql, the explorer page at /,
+health and readiness probes.
 
 `uvicorn server:app` serves it against NEO4J_URI (or the local launcher's port);
 `python -m server` (behind `make run`) also starts the local Neo4j and seeds it.
@@ -15,8 +16,9 @@ from typing import Any, TypedDict
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -33,6 +35,7 @@ from schema.graphiql import graphiql_html
 from schema.root import schema
 from settings import Settings
 from telemetry import RequestTelemetry
+from web.routes import routes as explorer_routes
 
 log = logging.getLogger("treatygraph")
 
@@ -110,22 +113,22 @@ async def readyz(request: Request) -> Response:
     )
 
 
-async def home(request: Request) -> Response:
-    return RedirectResponse("/graphql")
-
-
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; tests pass their own Settings."""
     app = Starlette(
         routes=[
-            Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", telemetry.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+            *explorer_routes,
         ],
-        middleware=[Middleware(RequestTelemetry)],
+        middleware=[
+            Middleware(RequestTelemetry),
+            # The map outlines and big answers shrink about 3x.
+            Middleware(GZipMiddleware, minimum_size=1024),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings or Settings.from_env()

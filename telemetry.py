@@ -76,7 +76,7 @@ HTTP_REQUESTS = Counter(
 _OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
 MAX_OPERATION_LABELS = 200
 _seen_operations: set[str] = set()
-_ROUTES = {"/", "/graphql", "/healthz", "/readyz", "/metrics"}
+_ROUTES = {"/", "/graphql", "/healthz", "/readyz", "/metrics", "/geo/countries.geojson"}
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
 
 
@@ -189,7 +189,13 @@ class RequestTelemetry:
     @staticmethod
     def _finish(scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
         path = scope.get("path", "")
-        route = path if path in _ROUTES else "other"
+        route = (
+            path
+            if path in _ROUTES
+            else "/static"
+            if path.startswith("/static/")
+            else "other"
+        )
         HTTP_REQUESTS.labels(route=route, status=str(status)).inc()
         graphql = route == "/graphql" and (
             info.operation_type is not None or info.error_codes

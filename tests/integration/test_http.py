@@ -34,3 +34,32 @@ def test_post_graphql_answers_without_a_redirect(client: TestClient) -> None:
     )
     assert response.status_code == 200
     assert response.json()["data"] == {"country": {"name": "Lithuania"}}
+
+
+def test_root_serves_the_explorer_page(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<script type="module" src="/static/app.js">' in response.text
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_map_outlines_have_a_shape_for_every_state_in_the_graph(
+    client: TestClient, gql: Any
+) -> None:
+    response = client.get("/geo/countries.geojson")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/geo+json"
+    features = response.json()["features"]
+    states = {f["id"] for f in features if f["properties"]["state"]}
+    body = gql("{ countries(first: 200) { totalCount nodes { iso3 } } }")
+    graph = {node["iso3"] for node in body["data"]["countries"]["nodes"]}
+    assert len(graph) == body["data"]["countries"]["totalCount"]
+    assert states == graph
+    assert all(f["geometry"]["coordinates"] for f in features)
+
+
+def test_large_responses_are_gzipped_when_asked(client: TestClient) -> None:
+    response = client.get("/geo/countries.geojson", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json()["type"] == "FeatureCollection"

@@ -1,0 +1,93 @@
+// The page's only data access: POST /graphql, like any other client of the API.
+
+export class ApiError extends Error {
+  constructor(message, code) {
+    super(code ? `${message} (${code})` : message);
+    this.code = code;
+  }
+}
+
+export async function gql(query, variables = {}) {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The API answered ${response.status} without JSON`);
+  }
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new ApiError(first.message, first.extensions?.code);
+  }
+  return body.data;
+}
+
+const SOURCE = "sources { url title publisher }";
+
+export const START_QUERY = `query Start {
+  dataset { asOfDefault version }
+  treaties(sort: [{ slug: ASC }]) {
+    nodes { slug name shortName openedForSignatureOn entryIntoForceOn }
+  }
+}`;
+
+// One request per date or treaty change: every state's status and the events
+// around the date.
+export const MAP_QUERY = `query MapStatus($treaty: String!, $asOf: Date!, $from: Date!, $to: Date!, $after: String) {
+  countries(first: 200, after: $after, asOf: $asOf) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      iso3 name
+      treatyStatus(treaty: $treaty, asOf: $asOf) { status suspensionNotified }
+    }
+  }
+  timeline(from: $from, to: $to, treaty: $treaty, first: 200) {
+    totalCount
+    nodes { key kind date country { iso3 name } ${SOURCE} }
+  }
+}`;
+
+const MORE_COUNTRIES_QUERY = `query MoreStatus($treaty: String!, $asOf: Date!, $after: String) {
+  countries(first: 200, after: $after, asOf: $asOf) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      iso3 name
+      treatyStatus(treaty: $treaty, asOf: $asOf) { status suspensionNotified }
+    }
+  }
+}`;
+
+export const COUNTRY_QUERY = `query CountryDetails($iso3: String!) {
+  country(iso3: $iso3) {
+    iso3 name officialName
+    treatyEvents(sort: [{ date: ASC }]) {
+      key kind date derived note treaty { slug shortName } ${SOURCE}
+    }
+    votes(sort: [{ date: ASC }]) {
+      key date dateText action stage subject outcome
+      votesFor votesAgainst abstained
+      chamber { name } treaty { slug shortName } ${SOURCE}
+    }
+    statements(sort: [{ date: ASC }]) {
+      key date dateText kind title summary ${SOURCE}
+    }
+  }
+}`;
+
+/** Statuses of every state (following pages only if there are over 200) and the
+ * timeline window, for one treaty on one date. */
+export async function loadMap(treaty, asOf, from, to) {
+  const data = await gql(MAP_QUERY, { treaty, asOf, from, to });
+  const states = [...data.countries.nodes];
+  let page = data.countries.pageInfo;
+  while (page.hasNextPage) {
+    const more = await gql(MORE_COUNTRIES_QUERY, { treaty, asOf, after: page.endCursor });
+    states.push(...more.countries.nodes);
+    page = more.countries.pageInfo;
+  }
+  return { states, timeline: data.timeline };
+}
