@@ -203,3 +203,83 @@ def test_derived_dates_name_their_rule(db: Driver) -> None:
     )
     assert row["derived"] > 0
     assert row["derived"] == row["withRule"]
+
+
+OFFICES_ON = (
+    "query($key: String!, $d: Date) { person(key: $key) { offices(asOf: $d) { key } } }"
+)
+
+
+@pytest.mark.parametrize(
+    ("person", "day", "offices"),
+    [
+        # Šakalienė: cabinet assumed office 2024-12-12; release decree effective 2025-10-23.
+        ("dovile-sakaliene", "2024-12-11", []),
+        ("dovile-sakaliene", "2024-12-12", ["ltu-minister-of-national-defence"]),
+        ("dovile-sakaliene", "2025-10-22", ["ltu-minister-of-national-defence"]),
+        ("dovile-sakaliene", "2025-10-23", []),
+        # Kasčiūnas: decree of 2024-03-25; his government completed its work 2024-12-12.
+        ("laurynas-kasciunas", "2024-03-24", []),
+        ("laurynas-kasciunas", "2024-12-11", ["ltu-minister-of-national-defence"]),
+        ("laurynas-kasciunas", "2024-12-12", []),
+        # Duda: sworn in 2015-08-06; Nawrocki took the oath 2025-08-06.
+        ("andrzej-duda", "2015-08-05", []),
+        ("andrzej-duda", "2025-08-05", ["pol-president"]),
+        ("andrzej-duda", "2025-08-06", []),
+        # Pevkur took up the post on 2022-07-18 (Finnish Ministry of Defence).
+        ("hanno-pevkur", "2022-07-17", []),
+        ("hanno-pevkur", "2022-07-18", ["est-minister-of-defence"]),
+    ],
+)
+def test_person_offices_follow_the_sourced_term_dates(
+    gql: Any, person: str, day: str, offices: list[str]
+) -> None:
+    body = gql(OFFICES_ON, {"key": person, "d": day})
+    assert "errors" not in body, body.get("errors")
+    assert [o["key"] for o in body["data"]["person"]["offices"]] == offices
+
+
+def test_deputy_pm_and_defence_minister_terms_both_start_2023_12_13(gql: Any) -> None:
+    query = (
+        '{ before: person(key: "wladyslaw-kosiniak-kamysz") { offices(asOf: "2023-12-12") '
+        '{ key } } on: person(key: "wladyslaw-kosiniak-kamysz") { offices(asOf: '
+        '"2023-12-13") { key } } }'
+    )
+    body = gql(query)
+    assert "errors" not in body, body.get("errors")
+    assert body["data"]["before"]["offices"] == []
+    assert sorted(o["key"] for o in body["data"]["on"]["offices"]) == [
+        "pol-deputy-prime-minister",
+        "pol-minister-of-national-defence",
+    ]
+
+
+def test_pevkur_start_keeps_the_ministry_s_2024_date_as_an_alternative(
+    db: Driver,
+) -> None:
+    claims, _, _ = db.execute_query(
+        "MATCH (:Person {key: 'hanno-pevkur'})-[:HELD]->(t:Term)<-[:ABOUT]-(c:Claim "
+        "{property: 'from'}) MATCH (c)-[:CITES]->(s:Source) "
+        "RETURN toString(t.start) AS start, c.value AS value, c.status AS status, "
+        "count(s) AS sources ORDER BY value"
+    )
+    assert [(c["start"], c["value"], c["status"]) for c in claims] == [
+        ("2022-07-18", "2022-07-18", "KEPT"),
+        ("2022-07-18", "2024-07-23", "ALTERNATIVE"),
+    ]
+    assert all(c["sources"] >= 1 for c in claims)
+
+
+def test_only_tomczyk_and_the_five_mps_have_an_unknown_start(db: Driver) -> None:
+    records, _, _ = db.execute_query(
+        "MATCH (p:Person)-[:HELD]->(t:Term) WHERE t.start IS NULL "
+        "RETURN p.key AS person ORDER BY person"
+    )
+    assert [r["person"] for r in records] == [
+        "cezary-tomczyk",
+        "edgars-zelderis",
+        "juris-jakovins",
+        "petras-dargis",
+        "valius-azuolas",
+        "vytautas-jucius",
+    ]
