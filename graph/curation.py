@@ -369,6 +369,7 @@ def event_fact(event: EventInput) -> Fact:
             raise BadUserInput(
                 f"'input.country': unknown country '{event.country}'",
                 argument="input.country",
+                unknown=[event.country],
             )
         result = await tx.run(
             EVENT_BEFORE, treaty=event.treaty, key=request.subject_key
@@ -378,6 +379,7 @@ def event_fact(event: EventInput) -> Fact:
             raise BadUserInput(
                 f"'input.treaty': unknown treaty '{event.treaty}'",
                 argument="input.treaty",
+                unknown=[event.treaty],
             )
         old = before["date"].to_native() if before["date"] is not None else None
         if before["exists"] and (old != event.props["date"] or before["derived"]):
@@ -453,6 +455,7 @@ def vote_fact(vote: VoteInput) -> Fact:
             raise BadUserInput(
                 f"'input.chamber': unknown chamber '{vote.chamber}'",
                 argument="input.chamber",
+                unknown=[vote.chamber],
             )
         seats = chamber["seats"]
         tallied = sum(
