@@ -24,6 +24,7 @@ from starlette.testclient import TestClient
 
 from graph import curation
 from resolvers.auth import hash_key
+from seeds import loader
 from server import create_app
 from settings import ApiKey, Settings
 
@@ -530,6 +531,55 @@ def test_recorded_events_move_the_party_list_and_corrections_keep_the_old_date(
         "partySince": "2026-04-01",
         "partyUntil": "2026-10-01",
     }
+
+
+SEEDED_EVENT = "ottawa:TUV:entry_into_force"  # 2012-03-01, derived by the treaty's rule
+SEEDED_EVENT_STATE = """
+{ event(key: "ottawa:TUV:entry_into_force") {
+    date derived sources { id } claims { value status sources { id } } }
+  country(iso3: "TUV") { treatyStatus(treaty: "ottawa", asOf: "2012-03-15") { partySince } } }
+"""
+
+
+def test_reloading_the_seeds_keeps_a_curated_correction(
+    writer: TestClient, db: Driver, neo4j: Settings
+) -> None:
+    seeded = post(writer, SEEDED_EVENT_STATE, {}, {})["data"]
+    assert seeded["event"]["date"] == "2012-03-01"
+    assert seeded["event"]["derived"] is True
+    variables = {
+        "k": _key("reload-"),
+        "in": {
+            "treaty": "ottawa",
+            "country": "TUV",
+            "kind": "ENTRY_INTO_FORCE",
+            "date": "2012-04-01",
+            "note": "Test fixture correction; reverted by this test.",
+            "newSources": [new_source()],
+        },
+    }
+    try:
+        assert "errors" not in post(writer, EVENT, variables)
+        loader.load(neo4j)  # what `make seed` and every Docker start do
+        kept = post(writer, SEEDED_EVENT_STATE, {}, {})["data"]
+        assert kept["event"]["date"] == "2012-04-01"
+        assert kept["event"]["derived"] is False
+        assert kept["event"]["sources"] == [
+            {"id": variables["in"]["newSources"][0]["id"]}
+        ]
+        assert [c["value"] for c in kept["event"]["claims"]] == ["2012-03-01"]
+        assert kept["event"]["claims"][0]["sources"] == seeded["event"]["sources"]
+        assert kept["country"]["treatyStatus"]["partySince"] == "2012-04-01"
+    finally:
+        # Undo: drop the curation and what it created (not the seeded event), then
+        # the seeds apply again.
+        db.execute_query(
+            "MATCH (c:Curation {key: $k}) OPTIONAL MATCH (c)-[:WROTE]->(n) "
+            "WHERE NOT n:TreatyEvent DETACH DELETE c, n",
+            k=variables["k"],
+        )
+        loader.load(neo4j)
+    assert post(writer, SEEDED_EVENT_STATE, {}, {})["data"] == seeded
 
 
 def test_replay_returns_the_original_result_and_stores_once(

@@ -21,6 +21,8 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_DEBUG", "maybe"),
         ("NEO4J_LOCAL_HEAP", "lots"),
         ("NEO4J_DATABASE", "bad name;"),
+        ("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "0"),
+        ("TREATYGRAPH_API_KEYS", "alice:curator:not-a-hash"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
