@@ -15,6 +15,7 @@ just before commit.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -23,7 +24,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from graph import driver as db
-from graph.errors import BadUserInput, Conflict
+from graph.errors import BadUserInput, Conflict, DatabaseUnavailable
 from graph.model import KEYS, PARTY_RULE, Label, party_interval
 from settings import Settings
 
@@ -31,6 +32,11 @@ Row = dict[str, Any]
 
 # -- Cypher -------------------------------------------------------------------------
 
+CURATION_CONSTRAINT: LiteralString = (
+    "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+    "WHERE type = 'UNIQUENESS' AND labelsOrTypes = ['Curation'] "
+    "AND properties = ['key'] RETURN count(*) AS n"
+)
 FIND_CURATION: LiteralString = (
     "MATCH (c:Curation {key: $key}) "
     "RETURN c.key AS key, c.operation AS operation, c.requestHash AS requestHash, "
@@ -75,7 +81,8 @@ EVENT_BEFORE: LiteralString = (
     "OPTIONAL MATCH (t:Treaty {slug: $treaty}) "
     "OPTIONAL MATCH (e:TreatyEvent {key: $key}) "
     "RETURN t IS NOT NULL AS treatyFound, e IS NOT NULL AS exists, e.date AS date, "
-    "coalesce(e.derived, false) AS derived"
+    "coalesce(e.derived, false) AS derived, e.derivationRule AS rule, "
+    "e.derivedFrom AS derivedFrom, e.note AS note"
 )
 # A correction moves the superseded value and its sources into a Claim about the
 # event, so the graph keeps what the earlier sources said.
@@ -187,11 +194,30 @@ Fact = Callable[[AsyncManagedTransaction, Request], Awaitable[None]]
 
 # -- the transaction ------------------------------------------------------------------
 
+# Drivers whose database is known to have the Curation.key constraint.
+_constrained: weakref.WeakSet[AsyncDriver] = weakref.WeakSet()
+
+
+async def require_constraint(driver: AsyncDriver, settings: Settings) -> None:
+    """Idempotency under concurrency rests on the Curation.key constraint, which the
+    loader creates; refuse to write without it rather than store duplicates."""
+    if driver in _constrained:
+        return
+    rows = await db.read(driver, settings, CURATION_CONSTRAINT, {})
+    if not rows or rows[0]["n"] == 0:
+        raise DatabaseUnavailable(
+            "The database lacks the uniqueness constraint on Curation.key that "
+            "makes writes idempotent; run `make seed` (python -m seeds.loader) "
+            "once to create it."
+        )
+    _constrained.add(driver)
+
 
 async def curate(
     driver: AsyncDriver, settings: Settings, request: Request, fact: Fact
 ) -> Curated:
     """Write `fact` and its curation record in one transaction, or replay a stored one."""
+    await require_constraint(driver, settings)
 
     async def work(tx: AsyncManagedTransaction) -> Curated:
         stored = await _stored(tx, request)
@@ -382,7 +408,11 @@ def event_fact(event: EventInput) -> Fact:
                 unknown=[event.treaty],
             )
         old = before["date"].to_native() if before["date"] is not None else None
-        if before["exists"] and (old != event.props["date"] or before["derived"]):
+        props = dict(event.props)
+        superseded = before["exists"] and (old != props["date"] or before["derived"])
+        if not superseded and props["note"] is None:
+            del props["note"]  # confirming the same date keeps the curators' note
+        if superseded:
             await _run(
                 tx,
                 SUPERSEDE_EVENT,
@@ -396,10 +426,7 @@ def event_fact(event: EventInput) -> Fact:
                     "value": None if old is None else old.isoformat(),
                     "valueType": None if old is None else "date",
                     "status": "ALTERNATIVE",
-                    "note": f"The value before correction '{request.key}' by "
-                    f"{request.by}"
-                    + (", derived by a rule" if before["derived"] else "")
-                    + "; cites the sources that gave it.",
+                    "note": _superseded_note(request, before),
                 },
             )
         await _fact(
@@ -408,11 +435,23 @@ def event_fact(event: EventInput) -> Fact:
             request,
             iso3=event.country,
             treaty=event.treaty,
-            props=event.props,
+            props=props,
         )
         await derive_party(tx, event.country, event.treaty)
 
     return write
+
+
+def _superseded_note(request: Request, before: Any) -> str:
+    """What the claim keeps of the corrected event besides its date and sources."""
+    parts = [f"The value before correction '{request.key}' by {request.by}"]
+    if before["derived"]:
+        parts.append(
+            f"derived by the rule: {before['rule']} (from {before['derivedFrom']})"
+        )
+    if before["note"]:
+        parts.append(f"its note: {before['note']}")
+    return "; ".join(parts) + ". Cites the sources that gave it."
 
 
 async def derive_party(tx: AsyncManagedTransaction, iso3: str, treaty: str) -> None:

@@ -22,7 +22,7 @@ import uvicorn
 from neo4j import Driver
 from starlette.testclient import TestClient
 
-from graph import curation
+from graph import constraints, curation
 from resolvers.auth import hash_key
 from seeds import loader
 from server import create_app
@@ -536,7 +536,7 @@ def test_recorded_events_move_the_party_list_and_corrections_keep_the_old_date(
 SEEDED_EVENT = "ottawa:TUV:entry_into_force"  # 2012-03-01, derived by the treaty's rule
 SEEDED_EVENT_STATE = """
 { event(key: "ottawa:TUV:entry_into_force") {
-    date derived sources { id } claims { value status sources { id } } }
+    date derived note sources { id } claims { value status note sources { id } } }
   country(iso3: "TUV") { treatyStatus(treaty: "ottawa", asOf: "2012-03-15") { partySince } } }
 """
 
@@ -568,6 +568,8 @@ def test_reloading_the_seeds_keeps_a_curated_correction(
             {"id": variables["in"]["newSources"][0]["id"]}
         ]
         assert [c["value"] for c in kept["event"]["claims"]] == ["2012-03-01"]
+        assert kept["event"]["note"] == variables["in"]["note"]
+        assert "APMBC Art. 17(2)" in kept["event"]["claims"][0]["note"]
         assert kept["event"]["claims"][0]["sources"] == seeded["event"]["sources"]
         assert kept["country"]["treatyStatus"]["partySince"] == "2012-04-01"
     finally:
@@ -580,6 +582,41 @@ def test_reloading_the_seeds_keeps_a_curated_correction(
         )
         loader.load(neo4j)
     assert post(writer, SEEDED_EVENT_STATE, {}, {})["data"] == seeded
+
+
+def test_confirming_an_event_adds_its_source_and_keeps_date_and_note(
+    writer: TestClient,
+) -> None:
+    first = event_input(
+        "DOMESTIC_APPROVAL", "2026-01-20", note="Approved at the test fixture."
+    )
+    post(writer, EVENT, {"k": _key(), "in": first})
+    confirming = event_input("DOMESTIC_APPROVAL", "2026-01-20")
+    again = post(writer, EVENT, {"k": _key(), "in": confirming})
+    event = again["data"]["recordTreatyEvent"]["event"]
+    assert event["date"] == "2026-01-20"
+    assert event["claims"] == []
+    assert len(event["sources"]) == 2
+    stored = post(
+        writer, '{ event(key: "ccm:MMR:domestic_approval") { note } }', {}, {}
+    )
+    note = stored["data"]["event"]["note"]
+    assert note == "Approved at the test fixture."
+
+
+def test_writes_are_refused_without_the_idempotency_constraint(
+    keyed: Settings, db: Driver
+) -> None:
+    db.execute_query("DROP CONSTRAINT curation_key_unique")
+    try:
+        with TestClient(create_app(keyed)) as fresh:
+            before = totals(db)
+            body = post(fresh, SOURCE, {"k": _key(), "in": new_source()})
+            assert error_of(body)["code"] == "DATABASE_UNAVAILABLE"
+            assert "Curation.key" in body["errors"][0]["message"]
+            assert totals(db) == before
+    finally:
+        constraints.create_schema(db, keyed.neo4j_database)
 
 
 def test_replay_returns_the_original_result_and_stores_once(
