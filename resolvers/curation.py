@@ -93,6 +93,16 @@ def _iso3(value: str, argument: str) -> str:
     return _pattern(value.upper(), _ISO3, argument, "an ISO alpha-3 code")
 
 
+def _iso3s(values: list[str], argument: str) -> list[str]:
+    """ISO3 codes, upper-cased, each once."""
+    if len(values) > MAX_ITEMS:
+        raise BadUserInput(
+            f"'{argument}' has more than {MAX_ITEMS} items", argument=argument
+        )
+    codes = [_iso3(v, f"{argument}[{i}]") for i, v in enumerate(values)]
+    return list(dict.fromkeys(codes))
+
+
 def _keys(
     values: list[str], regex: re.Pattern[str], argument: str, what: str
 ) -> list[str]:
@@ -378,10 +388,7 @@ async def record_statement(
     date_text = _text(input.date_text, "input.dateText")
     _dated(input.date, date_text, "input.date", "input.dateText")
     authors = _keys(input.authors, _ID, "input.authors", "a person key")
-    countries = [
-        _iso3(iso3, f"input.countries[{index}]")
-        for index, iso3 in enumerate(input.countries)
-    ]
+    countries = _iso3s(input.countries, "input.countries")
     if not authors and not countries:
         raise BadUserInput(
             "'input.authors': name the people who made it, or the states it speaks "
@@ -405,10 +412,9 @@ async def record_statement(
                 f"input.recommendations[{index}].treaty",
                 "a treaty slug",
             ),
-            addressed_to=[
-                _iso3(iso3, f"input.recommendations[{index}].addressedTo[{n}]")
-                for n, iso3 in enumerate(rec.addressed_to)
-            ],
+            addressed_to=_iso3s(
+                rec.addressed_to, f"input.recommendations[{index}].addressedTo"
+            ),
         )
         for index, rec in enumerate(input.recommendations)
     ]

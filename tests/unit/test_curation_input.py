@@ -101,3 +101,10 @@ def test_party_rule_runs_from_entry_into_force_until_withdrawal_takes_effect() -
         eif,
         out,
     )
+
+
+def test_state_lists_are_upper_cased_and_deduplicated() -> None:
+    assert curation._iso3s(["ltu", "LTU", "lva"], "input.countries") == ["LTU", "LVA"]
+    with pytest.raises(BadUserInput) as raised:
+        curation._iso3s(["LTU", "Lithuania"], "input.countries")
+    assert raised.value.extensions["argument"] == "input.countries[1]"
