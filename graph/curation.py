@@ -9,7 +9,7 @@ failure into a replay of the stored result.
 Order inside the transaction keeps lock waits short under concurrency: reads and
 checks first, then private nodes (curation record, new sources), and the one
 statement that links the fact to shared nodes (people, states, treaties) last,
-just before commit.
+just before commit (for events, followed only by re-deriving PARTY_TO).
 """
 
 from __future__ import annotations
