@@ -7,6 +7,7 @@ health and readiness probes.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import sys
@@ -29,6 +30,7 @@ from graph import driver as db
 from graph import queries
 from graph.driver import open_driver
 from graph.errors import TreatygraphError
+from resolvers.auth import credentials
 from resolvers.context import Context
 from resolvers.errors import coded
 from schema.graphiql import graphiql_html
@@ -39,10 +41,16 @@ from web.routes import routes as explorer_routes
 
 log = logging.getLogger("treatygraph")
 
+# Curation writes in flight at once. Concurrent writes touching the same people or
+# states queue on Neo4j's locks while holding pooled connections; queueing here
+# instead keeps the pool free for reads.
+WRITE_CONCURRENCY = 8
+
 
 class State(TypedDict):
     driver: AsyncDriver
     settings: Settings
+    write_gate: asyncio.Semaphore
 
 
 class TreatyGraphQL(GraphQL[Context, None]):
@@ -72,6 +80,8 @@ class TreatyGraphQL(GraphQL[Context, None]):
             driver=request.state.driver,
             settings=settings,
             debug=debug,
+            credentials=credentials(settings.api_keys, request.headers),
+            write_gate=request.state.write_gate,
         )
 
 
@@ -85,7 +95,11 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
     except Exception as error:
         log.warning("Neo4j not reachable at start-up (%s); /readyz will say so", error)
     try:
-        yield {"driver": driver, "settings": settings}
+        yield {
+            "driver": driver,
+            "settings": settings,
+            "write_gate": asyncio.Semaphore(WRITE_CONCURRENCY),
+        }
     finally:
         await driver.close()
 

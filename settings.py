@@ -84,6 +84,63 @@ def _heap(name: str) -> _Cast[str]:
     return cast
 
 
+ROLES = ("curator", "reader")
+_KEY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """One configured API key: who it names, what it may do, and only its SHA-256."""
+
+    name: str
+    role: str
+    digest: str  # hex SHA-256 of the key; the key itself is never configured
+
+    def __repr__(self) -> str:
+        return f"ApiKey(name={self.name!r}, role={self.role!r})"
+
+
+def _api_keys(name: str) -> _Cast[tuple[ApiKey, ...]]:
+    def cast(raw: str) -> tuple[ApiKey, ...]:
+        keys: list[ApiKey] = []
+        for position, entry in enumerate(raw.split(","), start=1):
+            entry = entry.strip()
+            if not entry:
+                continue
+            parts = entry.split(":")
+            if len(parts) != 3:
+                raise SettingsError(
+                    f"{name} entry {position} must be name:role:sha256hex "
+                    "(make one with `python -m resolvers.auth hash`)"
+                )
+            key_name, role, digest = (part.strip() for part in parts)
+            digest = digest.lower()
+            if not _KEY_NAME.fullmatch(key_name):
+                raise SettingsError(
+                    f"{name} entry {position}: name {key_name!r} must be 1-64 "
+                    "letters, digits, '_', '.' or '-'"
+                )
+            if role not in ROLES:
+                raise SettingsError(
+                    f"{name} entry {position} ({key_name}): role must be one of "
+                    f"{', '.join(ROLES)}, got {role!r}"
+                )
+            if not _SHA256_HEX.fullmatch(digest):
+                raise SettingsError(
+                    f"{name} entry {position} ({key_name}): the third part must be "
+                    "the key's SHA-256 as 64 hex digits, never the key itself"
+                )
+            if any(k.name == key_name for k in keys):
+                raise SettingsError(f"{name}: the name {key_name!r} is used twice")
+            if any(k.digest == digest for k in keys):
+                raise SettingsError(f"{name}: two entries hash the same key")
+            keys.append(ApiKey(key_name, role, digest))
+        return tuple(keys)
+
+    return cast
+
+
 def _name(name: str) -> _Cast[str]:
     def cast(raw: str) -> str:
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9.\-]{0,62}", raw):
@@ -123,6 +180,10 @@ class Settings:
     query_timeout_seconds: int
     log_format: str
     log_level: str
+    # Who may call mutations; empty means mutations are refused (UNAUTHENTICATED).
+    api_keys: tuple[ApiKey, ...] = ()
+    # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
+    write_queue_seconds: int = 30
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -173,6 +234,12 @@ class Settings:
                 "TREATYGRAPH_LOG_LEVEL",
                 _choice("TREATYGRAPH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR")),
                 "INFO",
+            ),
+            api_keys=get("TREATYGRAPH_API_KEYS", _api_keys("TREATYGRAPH_API_KEYS"), ""),
+            write_queue_seconds=get(
+                "TREATYGRAPH_WRITE_QUEUE_TIMEOUT",
+                _int("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", 1, 600),
+                "30",
             ),
         )
 

@@ -1,10 +1,18 @@
-"""The only place an AsyncDriver is built, and the one way reads reach Neo4j."""
+"""The only place an AsyncDriver is built, and the one way reads and writes reach Neo4j."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Query, RoutingControl
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     ClientError,
     DriverError,
@@ -70,3 +78,44 @@ async def read(
             "The graph database is unavailable; try again shortly."
         ) from error
     return [record.data() for record in records]
+
+
+T = TypeVar("T")
+
+
+async def write(
+    driver: AsyncDriver,
+    settings: Settings,
+    work: Callable[[AsyncManagedTransaction], Awaitable[T]],
+) -> T:
+    """Run `work` as one WRITE transaction (retried whole on transient errors).
+
+    The session shares execute_query's bookmark manager, so a read sent right after
+    sees this write even on a cluster. Errors raised by `work` roll everything back.
+    """
+    transaction = unit_of_work(timeout=settings.query_timeout_seconds)(work)
+    try:
+        async with driver.session(
+            database=settings.neo4j_database,
+            bookmark_manager=driver.execute_query_bookmark_manager,
+            # Concurrent curations may deadlock on shared nodes; Neo4j resolves it
+            # by failing one, and the retry succeeds.
+            max_transaction_retry_time=10.0,
+        ) as session:
+            return await session.execute_write(transaction)
+    except (ServiceUnavailable, SessionExpired) as error:
+        raise DatabaseUnavailable(
+            "The graph database is unavailable; try again shortly."
+        ) from error
+    except TransientError as error:
+        raise DatabaseUnavailable(
+            "The graph database is busy; try again shortly."
+        ) from error
+    except ClientError as error:
+        if "Timeout" in (error.code or ""):
+            raise QueryTimeout("The write took too long and was stopped.") from error
+        raise
+    except DriverError as error:
+        raise DatabaseUnavailable(
+            "The graph database is unavailable; try again shortly."
+        ) from error

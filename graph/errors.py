@@ -5,7 +5,10 @@ Our hierarchy:
     ├── BadUserInput            BAD_USER_INPUT: an argument is malformed; names it
     ├── DatabaseUnavailable     DATABASE_UNAVAILABLE: Neo4j cannot be reached now
     ├── QueryTimeout            QUERY_TIMEOUT: the Cypher ran past its time budget
-    └── LimitExceeded           LIMIT_EXCEEDED: a request limit (page size, cost …)
+    ├── LimitExceeded           LIMIT_EXCEEDED: a request limit (page size, cost …)
+    ├── Unauthenticated         UNAUTHENTICATED: a mutation without a valid API key
+    ├── Forbidden               FORBIDDEN: the API key may not do this (read-only)
+    └── Conflict                CONFLICT: the write clashes with what is stored
 
 graphql-core copies an exception's `extensions` into the response error, so raising
 one of these anywhere under a resolver is enough. Anything else is masked.
@@ -52,3 +55,22 @@ class LimitExceeded(TreatygraphError):
     """Raised when a request exceeds a configured limit."""
 
     code = "LIMIT_EXCEEDED"
+
+
+class Unauthenticated(TreatygraphError):
+    """Raised when a mutation comes without an API key, or with one nobody issued."""
+
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(TreatygraphError):
+    """Raised when a valid API key lacks the role the operation needs."""
+
+    code = "FORBIDDEN"
+
+
+class Conflict(TreatygraphError):
+    """Raised when a write clashes with stored data (a key already taken, or an
+    idempotency key reused for a different request); `argument` names the input."""
+
+    code = "CONFLICT"

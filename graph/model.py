@@ -6,6 +6,8 @@ anything interpolated into Cypher text comes from this allowlist, never from inp
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -26,6 +28,7 @@ class Label(StrEnum):
     SOURCE = "Source"
     CLAIM = "Claim"
     DATASET = "Dataset"
+    CURATION = "Curation"  # one accepted mutation: who, when, what it wrote
 
 
 class Rel(StrEnum):
@@ -49,6 +52,7 @@ class Rel(StrEnum):
     HAS_STOCKPILE = "HAS_STOCKPILE"  # (Country)->(Stockpile)
     CITES = "CITES"  # (any fact)->(Source)
     ABOUT = "ABOUT"  # (Claim)->(any fact)
+    WROTE = "WROTE"  # (Curation)->(any fact it created or changed)
 
 
 # The natural key of every label; a uniqueness constraint backs each one.
@@ -69,6 +73,9 @@ KEYS: dict[Label, str] = {
     Label.SOURCE: "id",
     Label.CLAIM: "key",
     Label.DATASET: "id",
+    # The client's idempotency key: the constraint makes concurrent duplicates
+    # of one mutation store once.
+    Label.CURATION: "key",
 }
 
 # Extra uniqueness: a source is one page, whatever handle the files give it.
@@ -120,3 +127,29 @@ PARTY_RULE = (
     "A state is a party from its entry into force (inclusive) until its withdrawal "
     "takes effect (exclusive); a notified suspension does not end it."
 )
+
+
+def party_interval(
+    dates: Mapping[str, dt.date | None],
+) -> tuple[dt.date, dt.date | None] | None:
+    """PARTY_RULE applied to one state's event dates under one treaty, by kind name.
+
+    Returns (since, until) for the PARTY_TO relationship, or None when the state
+    never became a party (no dated entry into force). The loader and the curation
+    mutations both derive PARTY_TO with this, so the rule lives here only.
+    """
+    since = dates.get("ENTRY_INTO_FORCE")
+    if since is None:
+        return None
+    return since, dates.get("WITHDRAWAL_EFFECTIVE")
+
+
+def search_text(*parts: object) -> str:
+    """The extra words the full-text index sees (aliases, summaries, publishers)."""
+    words: list[str] = []
+    for part in parts:
+        if isinstance(part, list | tuple):
+            words.extend(str(p) for p in part)
+        elif part:
+            words.append(str(part))
+    return " | ".join(words)

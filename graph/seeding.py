@@ -27,12 +27,20 @@ def _q(text: str) -> LiteralString:
     return text
 
 
+# A record an analyst wrote or corrected through a curation mutation keeps the
+# curated values when the seeds are loaded again (`make seed`, every Docker start).
+_CURATED = f"EXISTS {{ (:`{Label.CURATION}`)-[:`{Rel.WROTE}`]->(n) }}"
+_NOT_CURATED = f"NOT {_CURATED}"
+
+
 def upsert_nodes_query(label: Label) -> LiteralString:
-    """MERGE on the natural key, then overwrite the properties: loading twice is a no-op."""
+    """MERGE on the natural key, then overwrite the properties: loading twice is a no-op.
+
+    Curated records are left as the curation wrote them."""
     key = KEYS[label]
     return _q(
         f"UNWIND $rows AS row MERGE (n:`{label}` {{`{key}`: row.key}}) "
-        f"SET n += row.props"
+        f"WITH n, row WHERE {_NOT_CURATED} SET n += row.props"
     )
 
 
@@ -47,13 +55,29 @@ def upsert_rels_query(start: Label, rel: Rel, end: Label) -> LiteralString:
 
 
 def cites_query(label: Label) -> LiteralString:
-    """Link facts to their sources; MERGE keeps a second load from duplicating links."""
+    """Link facts to their sources; MERGE keeps a second load from duplicating links.
+
+    A curated record's citations are the curation's (a correction moved the old ones
+    to a claim), so the loader leaves them."""
     return _q(
         f"UNWIND $rows AS row "
-        f"MATCH (n:`{label}` {{`{KEYS[label]}`: row.key}}) "
+        f"MATCH (n:`{label}` {{`{KEYS[label]}`: row.key}}) WHERE {_NOT_CURATED} "
         f"UNWIND row.sources AS sourceId "
         f"MATCH (s:`{Label.SOURCE}` {{id: sourceId}}) "
         f"MERGE (n)-[:`{Rel.CITES}`]->(s)"
+    )
+
+
+def party_query() -> LiteralString:
+    """PARTY_TO from the seed events, except where a curation recorded an event of
+    that state under that treaty: the curation derived PARTY_TO from all its events."""
+    return _q(
+        f"UNWIND $rows AS row "
+        f"MATCH (a:`{Label.COUNTRY}` {{iso3: row.start}}) "
+        f"MATCH (b:`{Label.TREATY}` {{slug: row.end}}) "
+        f"WHERE NOT EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->(n:`{Label.TREATY_EVENT}`)"
+        f"-[:`{Rel.UNDER}`]->(b) WHERE {_CURATED} }} "
+        f"MERGE (a)-[r:`{Rel.PARTY_TO}`]->(b) SET r += row.props"
     )
 
 
@@ -90,11 +114,12 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
     for label, rows in plan.nodes:
         tx.run(upsert_nodes_query(label), rows=rows).consume()
     for start, rel, end, rows in plan.rels:
-        query = (
-            claim_about_query(end)
-            if rel is Rel.ABOUT
-            else upsert_rels_query(start, rel, end)
-        )
+        if rel is Rel.ABOUT:
+            query = claim_about_query(end)
+        elif rel is Rel.PARTY_TO:
+            query = party_query()
+        else:
+            query = upsert_rels_query(start, rel, end)
         tx.run(query, rows=rows).consume()
     for label, rows in plan.cites:
         tx.run(cites_query(label), rows=rows).consume()

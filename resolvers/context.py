@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncDriver
 
+from resolvers.auth import Credentials
 from settings import Settings
 
 
 @dataclass
 class Context:
-    """Per request: the shared driver and settings, plus a trace of the Cypher it ran."""
+    """Per request: the shared driver and settings, the caller, and a trace of its Cypher."""
 
     driver: AsyncDriver
     settings: Settings
     debug: bool = False
+    # The API key the request presented, if any (mutations check it; reads ignore it).
+    credentials: Credentials = field(default_factory=Credentials)
+    # Bounds concurrent curation writes (one per app, made in server.lifespan).
+    write_gate: asyncio.Semaphore | None = None
     # One entry per Cypher statement sent: {"field", "cypher", "params"}.
     trace: list[dict[str, Any]] = field(default_factory=list)
     dataset_version: str | None = None

@@ -19,8 +19,8 @@ import telemetry
 from graph import driver as db
 from graph.compiler import Compiler
 from graph.errors import BadUserInput
-from graph.mapping import SEARCHABLE
-from graph.selection import Plan, Selection
+from graph.mapping import ROOT_LOOKUPS, SEARCHABLE
+from graph.selection import Leaf, Plan, Selection
 from resolvers import cursors
 from resolvers.binding import Binder
 from resolvers.context import Context
@@ -91,9 +91,26 @@ def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
 
 async def resolve_root(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Resolver for every compiled root field: one Cypher statement per field."""
-    context: Context = info.context
     binder = Binder(info)
-    selection = binder.bind_root()
+    return await _answer(binder, binder.bind_root(), info)
+
+
+async def resolve_written(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
+    """A mutation payload's object (`event`, `vote` …), read back by the root lookup
+    of the same name, so clients select from it exactly as from `Query`."""
+    binder = Binder(info)
+    bound = binder.bind_root()
+    argument = ROOT_LOOKUPS[bound.name][1]
+    binder.leaves.append(source.subject_key)
+    key = Leaf(len(binder.leaves) - 1)
+    selection = Selection(bound.name, bound.key, {argument: key}, bound.children)
+    return await _answer(binder, selection, info)
+
+
+async def _answer(
+    binder: Binder, selection: Selection, info: GraphQLResolveInfo[Any]
+) -> Any:
+    context: Context = info.context
     settings = context.settings
     plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
     params = _params(plan, binder.leaves, context)

@@ -45,6 +45,11 @@ def install(schema: Any) -> None:
         elif name in shaped:
             for field in gtype.fields.values():
                 field.resolve = execute.by_response_key
+        elif name.endswith("Payload"):
+            # Mutation payloads: the written object, read back by its root lookup.
+            for field_name, field in gtype.fields.items():
+                if field_name in ROOT_LOOKUPS:
+                    field.resolve = execute.resolve_written
         elif name.endswith("Connection"):
             for field_name, field in gtype.fields.items():
                 field.resolve = _CONNECTION_FIELDS[field_name]

@@ -14,6 +14,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from resolvers import curation
 from resolvers.dataset import dataset_info
 from resolvers.errors import ErrorCodes
 from resolvers.install import install
@@ -199,11 +200,38 @@ class Query:
     )
 
 
+@strawberry.type(
+    description="Curation for analysts: each write needs a curator API key "
+    "('Authorization: Bearer <key>'), at least one source and an idempotencyKey, "
+    "and is stored in one transaction with who wrote it and when."
+)
+class Mutation:
+    add_source = strawberry.mutation(
+        resolver=curation.add_source,
+        description="Add a source, to cite by id in later mutations.",
+    )
+    record_treaty_event = strawberry.mutation(
+        resolver=curation.record_treaty_event,
+        description="Add or correct one state's dated act under a treaty "
+        "(signature, ratification, entry into force, withdrawal …); party status "
+        "follows.",
+    )
+    record_vote = strawberry.mutation(
+        resolver=curation.record_vote,
+        description="Add a parliamentary vote with its tallies.",
+    )
+    record_statement = strawberry.mutation(
+        resolver=curation.record_statement,
+        description="Add a statement or decision with its authors and recommendations.",
+    )
+
+
 _PARSER_CACHE = ParserCache(maxsize=512)
 _VALIDATION_CACHE = ValidationCache(maxsize=512)
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
     # Factories, as Strawberry asks; the caches are shared on purpose, so every
     # request reuses parsed and validated documents.

@@ -18,7 +18,8 @@ from urllib.parse import urlparse
 from neo4j import GraphDatabase
 
 from graph import constraints, seeding
-from graph.model import CLAIM_SUBJECTS, PARTY_RULE, Label, Rel
+from graph.model import CLAIM_SUBJECTS, PARTY_RULE, Label, Rel, party_interval
+from graph.model import search_text as _search_text
 from graph.seeding import LoadPlan, Row
 from seeds.validate import DATA_DIR, Dataset, Record, as_date, read_dataset
 from settings import Settings, SettingsError
@@ -35,16 +36,6 @@ def _d(value: Any) -> dt.date | None:
 def _enum(value: Any) -> str | None:
     """Files say `entry_into_force`, `joint-statement`; the API's enums say ENTRY_INTO_FORCE."""
     return None if value is None else str(value).upper().replace("-", "_")
-
-
-def _search_text(*parts: Any) -> str:
-    words: list[str] = []
-    for part in parts:
-        if isinstance(part, list):
-            words.extend(str(p) for p in part)
-        elif part:
-            words.append(str(part))
-    return " | ".join(words)
 
 
 def _node(key: str, record: Record, **props: Any) -> Row:
@@ -299,8 +290,8 @@ def _events(records: list[Record], nodes: dict[Label, list[Row]], rel: Any) -> N
         by_state[(e["country"], e["treaty"])][str(_enum(e["kind"]))] = _d(e.get("date"))
     # PARTY_TO is derived by PARTY_RULE so `parties(asOf:)` is one indexed range check.
     for (iso3, slug), kinds in by_state.items():
-        since = kinds.get("ENTRY_INTO_FORCE")
-        if since is None:
+        interval = party_interval(kinds)
+        if interval is None:
             continue
         rel(
             Label.COUNTRY,
@@ -308,8 +299,8 @@ def _events(records: list[Record], nodes: dict[Label, list[Row]], rel: Any) -> N
             Label.TREATY,
             iso3,
             slug,
-            since=since,
-            until=kinds.get("WITHDRAWAL_EFFECTIVE"),
+            since=interval[0],
+            until=interval[1],
             derived=True,
             rule=PARTY_RULE,
         )

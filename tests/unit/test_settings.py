@@ -23,6 +23,8 @@ def test_defaults_use_the_local_launcher() -> None:
         ("NEO4J_DATABASE", "bad name;"),
         ("TREATYGRAPH_LOG_FORMAT", "xml"),
         ("TREATYGRAPH_LOG_LEVEL", "loud"),
+        ("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "0"),
+        ("TREATYGRAPH_API_KEYS", "alice:curator:not-a-hash"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
