@@ -10,10 +10,12 @@ import contextlib
 import logging
 import sys
 from collections.abc import AsyncIterator
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -27,6 +29,7 @@ from graph.driver import open_driver
 from graph.errors import TreatygraphError
 from resolvers.context import Context
 from resolvers.errors import coded
+from resolvers.http_limits import BodySizeLimit
 from schema.root import schema
 from settings import Settings
 
@@ -51,10 +54,9 @@ class TreatyGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any = None) -> Context:
         settings: Settings = request.state.settings
-        debug = settings.debug or request.headers.get("x-debug", "").lower() in {
-            "1",
-            "true",
-        }
+        asked = request.headers.get("x-debug", "").lower() in {"1", "true"}
+        # TREATYGRAPH_DEBUG_HEADER=false: production ignores X-Debug.
+        debug = settings.debug or (settings.debug_header and asked)
         return Context(
             driver=request.state.driver,
             settings=settings,
@@ -104,19 +106,41 @@ async def home(request: Request) -> Response:
     return RedirectResponse("/graphql")
 
 
+def middleware(settings: Settings) -> list[Middleware]:
+    """CORS (only when origins are configured) outside the request body size limit."""
+    stack = []
+    if settings.cors_origins:
+        stack.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_credentials=settings.cors_credentials,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["Content-Type", "Authorization", "X-Api-Key", "X-Debug"],
+                max_age=600,
+            )
+        )
+    stack.append(Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes))
+    return stack
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; tests pass their own Settings."""
+    settings = settings or Settings.from_env()
+    # Without introspection GraphiQL could not work, so it is not served either.
+    ide: Literal["graphiql"] | None = "graphiql" if settings.introspection else None
     app = Starlette(
         routes=[
             Route("/", home),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
-            Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+            Route("/graphql", TreatyGraphQL(schema, graphql_ide=ide)),
         ],
+        middleware=middleware(settings),
         lifespan=lifespan,
     )
-    app.state.settings = settings or Settings.from_env()
+    app.state.settings = settings
     return app
 
 

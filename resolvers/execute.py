@@ -16,7 +16,7 @@ from graphql import GraphQLResolveInfo
 
 from graph import driver as db
 from graph.compiler import Compiler
-from graph.errors import BadUserInput
+from graph.errors import BadUserInput, LimitExceeded
 from graph.mapping import SEARCHABLE
 from graph.selection import Plan, Selection
 from resolvers import cursors
@@ -74,9 +74,16 @@ def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
             params[f"p{index}"] = _lucene(value)
         elif transform.startswith("pagesize:"):
             limit = int(transform.split(":")[1])
-            if not isinstance(value, int) or not 0 <= value <= limit:
+            if not isinstance(value, int) or value < 0:
                 raise BadUserInput(
-                    f"'{argument}' must be between 0 and {limit}", argument=argument
+                    f"'{argument}' must be a non-negative integer", argument=argument
+                )
+            if value > limit:
+                raise LimitExceeded(
+                    f"'{argument}' may be at most {limit} (TREATYGRAPH_MAX_PAGE_SIZE)",
+                    limit="pageSize",
+                    argument=argument,
+                    max=limit,
                 )
         elif transform.startswith("cursor:"):
             _, signature, keys = transform.split(":")
