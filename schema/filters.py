@@ -76,7 +76,12 @@ _SCALAR_FILTERS: dict[str, Any] = {
 def _input(name: str, annotations: dict[str, Any], description: str) -> Any:
     namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__}
     for field_name in annotations:
-        namespace[field_name] = strawberry.UNSET
+        # `in` is a Python keyword: the attribute is `in_`, the GraphQL name `in`.
+        namespace[field_name] = (
+            strawberry.field(default=strawberry.UNSET, name="in")
+            if field_name == "in_"
+            else strawberry.UNSET
+        )
     cls = type(name, (), namespace)
     cls = strawberry.input(cls, description=description)
     setattr(_MODULE, name, cls)

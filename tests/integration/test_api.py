@@ -479,3 +479,13 @@ def test_membership_active_follows_as_of(gql: Any) -> None:
         "NATO:GBR",
     }
     assert {m["key"] for m in after["country"]["membershipHistory"]} == {"NATO:GBR"}
+
+
+def test_enum_filters_take_in_as_the_readme_says(gql: Any) -> None:
+    query = (
+        '{ events(where: {kind: {in: [WITHDRAWAL_DEPOSITED]}, country: {iso3: {eq: "LTU"}}}) '
+        "{ nodes { kind } } }"
+    )
+    nodes = data(gql(query))["events"]["nodes"]
+    assert nodes
+    assert {n["kind"] for n in nodes} == {"WITHDRAWAL_DEPOSITED"}
