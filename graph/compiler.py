@@ -81,6 +81,7 @@ class Compiler:
             leaf = sel.args.get(arg)
             if not isinstance(leaf, Leaf):
                 raise BadUserInput(f"'{arg}' is required", argument=arg)
+            self.plan.arguments[leaf.index] = arg
             v = self._var("this")
             with self._counting("1"):
                 projection = self._project(sel.children, tm, v, asof)

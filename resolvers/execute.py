@@ -65,7 +65,22 @@ def _lucene(text: Any) -> str:
     return " AND ".join(f"({t}^2 OR {t}*)" for t in terms)
 
 
+def _encodable(value: Any, argument: str) -> None:
+    """Neo4j takes UTF-8 only: a lone surrogate (JSON "\\ud800") is the client's error."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadUserInput(
+                    f"'{argument}' is not valid Unicode text (it has a lone surrogate)",
+                    argument=argument,
+                ) from None
+
+
 def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
+    for index, value in enumerate(leaves):
+        _encodable(value, plan.arguments.get(index, "argument"))
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(leaves)}
     for index, transform in plan.transforms.items():
         value = leaves[index]

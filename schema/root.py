@@ -195,7 +195,19 @@ class Query:
 
 _CACHE_SIZE = 512
 
-schema = strawberry.Schema(
+
+class TreatySchema(strawberry.Schema):
+    """Strawberry's schema, without its log line (and traceback) for every error.
+
+    Client errors are answered, not logged, so hostile traffic cannot flood the
+    log; resolvers.errors logs each internal error once, with its traceback.
+    """
+
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        return None
+
+
+schema = TreatySchema(
     query=Query,
     config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
     # Factories, as Strawberry asks: a fresh instance per request (each holds that
