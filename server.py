@@ -147,7 +147,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
 def __getattr__(name: str) -> Any:
     # `uvicorn server:app` reads settings only when the app is first asked for.
     if name == "app":
-        return create_app()
+        from settings import SettingsError
+
+        try:
+            return create_app()
+        except SettingsError as error:
+            # One line naming the variable, not a traceback from inside uvicorn.
+            print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
+            raise SystemExit(2) from None
     raise AttributeError(name)
 
 

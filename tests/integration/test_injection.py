@@ -89,6 +89,7 @@ class Target:
 
     label: str
     field: str  # the root field with its arguments and selection; $v is the value
+    where: str | None = None  # for a filter: its input type, field and ignoreCase
 
     def batch(self, count: int) -> str:
         """One request putting $v0 … $v<count-1> each into its own alias of the field."""
@@ -170,19 +171,19 @@ def _selection(gtype: Any) -> str:
     return ""
 
 
-def _arg_sets(field: GraphQLField) -> list[tuple[str, str]]:
-    """(label, argument text) for each way to put $v into this field's arguments."""
+def _arg_sets(field: GraphQLField) -> list[tuple[str, str, str | None]]:
+    """(label, argument text, filter) for each way to put $v into the arguments."""
     required = {
         name: _sample(arg.type)
         for name, arg in field.args.items()
         if isinstance(arg.type, GraphQLNonNull)
     }
     paged = {"first": "2"} if "first" in field.args else {}
-    variants: list[tuple[str, dict[str, str]]] = []
+    variants: list[tuple[str, dict[str, str], str | None]] = []
     for name, arg in field.args.items():
         named, many = _unwrap(arg.type)
         if _is_string(arg.type):
-            variants.append((name, {name: "[$v]" if many else "$v"}))
+            variants.append((name, {name: "[$v]" if many else "$v"}, None))
         elif (
             name == "where"
             and isinstance(named, GraphQLInputObjectType)
@@ -195,6 +196,7 @@ def _arg_sets(field: GraphQLField) -> list[tuple[str, str]]:
                     (
                         f"where.{field_name}",
                         {"where": _where_literal(named, field_name, False)},
+                        f"{named.name}.{field_name}",
                     )
                 )
                 if "ignoreCase" in filter_type.fields:
@@ -202,15 +204,16 @@ def _arg_sets(field: GraphQLField) -> list[tuple[str, str]]:
                         (
                             f"where.{field_name}+ignoreCase",
                             {"where": _where_literal(named, field_name, True)},
+                            f"{named.name}.{field_name}+ignoreCase",
                         )
                     )
     out = []
-    for label, values in variants:
+    for label, values, where in variants:
         given = {**{k: v for k, v in required.items() if v}, **paged, **values}
         if "last" in values or "before" in values:
             given.pop("first", None)
         text = ", ".join(f"{k}: {v}" for k, v in given.items())
-        out.append((label, f"({text})" if text else ""))
+        out.append((label, f"({text})" if text else "", where))
     return out
 
 
@@ -233,11 +236,12 @@ def targets(schema: GraphQLSchema) -> list[Target]:
     assert query_type is not None
     found: list[Target] = []
     for root_name, root in query_type.fields.items():
-        for label, args in _arg_sets(root):
+        for label, args, where in _arg_sets(root):
             found.append(
                 Target(
                     f"{root_name}.{label}",
                     f"{root_name}{args} {_selection(root.type)}",
+                    where,
                 )
             )
         node_type = get_named_type(root.type)
@@ -249,32 +253,36 @@ def targets(schema: GraphQLSchema) -> list[Target]:
         if not isinstance(node_type, GraphQLObjectType) or root_name == "search":
             continue
         for child_name, child in node_type.fields.items():
-            for label, args in _arg_sets(child):
+            for label, args, where in _arg_sets(child):
                 inner = f"{child_name}{args} {_selection(child.type)}"
                 found.append(
                     Target(
                         f"{root_name}.{child_name}.{label}",
                         f"{_root_call(root_name, root)} {wrap[0]}{inner}{wrap[1]}",
+                        where,
                     )
                 )
     return found
 
 
 def in_scope(found: list[Target]) -> list[Target]:
-    """make stress: every target. make test: every string argument, and of each
-    `where`, its first string field (with and without ignoreCase), which carries
-    every operator; the other fields of that `where` compile to the same Cypher."""
+    """make stress: every target. make test: every string argument, and each
+    `where` input type once, at its first string field (with and without
+    ignoreCase): that field carries every operator, and the other fields and the
+    other places taking the same input compile through the same code."""
     if FULL:
         return found
     kept: list[Target] = []
     first_field: dict[str, str] = {}
+    seen: set[str] = set()
     for target in found:
-        owner, dot, rest = target.label.partition(".where.")
-        if not dot:
+        if target.where is None:
             kept.append(target)
             continue
-        field = rest.split("+")[0]
-        if first_field.setdefault(owner, field) == field:
+        input_type, _, field = target.where.partition(".")
+        chosen = first_field.setdefault(input_type, field.split("+")[0])
+        if field.split("+")[0] == chosen and target.where not in seen:
+            seen.add(target.where)
             kept.append(target)
     return kept
 
