@@ -7,11 +7,12 @@ VENV_STAMP := .venv/.installed
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean chromium geo
+.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean chromium geo
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
 	@echo "make test   run every test against a real Neo4j it starts (and stops) itself"
+	@echo "make stress long runs: 1,000+ fuzzed operations, the whole injection corpus, the outage, a 60 s soak"
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
@@ -45,6 +46,23 @@ chromium:
 test: check chromium
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
+
+# Long runs, figures in test-output/*.json: fuzzing with 40 examples per root field
+# (over 1,000 operations), the injection corpus in full, the outage, then a 60 s soak
+# at concurrency 64 against a uvicorn on TEST_API_PORT (default 8099).
+stress: check
+	$(TEST_ENV) $(PY) -m graph.launcher start
+	@status=0; \
+	$(TEST_ENV) FUZZ_EXAMPLES=40 INJECTION_SCOPE=full $(PY) -m pytest $(PYTEST_ARGS) \
+		tests/integration/test_fuzz.py tests/integration/test_injection.py \
+		tests/integration/test_outage.py || status=$$?; \
+	if [ $$status -eq 0 ]; then \
+		$(TEST_ENV) $(PY) bench/soak.py --port $${TEST_API_PORT:-8099} --seconds 60 \
+			--concurrency 64 --out test-output/soak-summary.json || status=$$?; \
+	fi; \
+	for f in test-output/fuzz-summary.json test-output/outage-summary.json; do \
+		echo "== $$f"; cat $$f; done; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
 
 check: $(VENV_STAMP)

@@ -12,11 +12,12 @@ import contextlib
 import logging
 import sys
 from collections.abc import AsyncIterator
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -33,6 +34,7 @@ from graph.errors import TreatygraphError
 from resolvers.auth import credentials
 from resolvers.context import Context
 from resolvers.errors import coded
+from resolvers.http_limits import BodySizeLimit
 from schema.graphiql import graphiql_html
 from schema.root import schema
 from settings import Settings
@@ -72,10 +74,9 @@ class TreatyGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any = None) -> Context:
         settings: Settings = request.state.settings
-        debug = settings.debug or request.headers.get("x-debug", "").lower() in {
-            "1",
-            "true",
-        }
+        asked = request.headers.get("x-debug", "").lower() in {"1", "true"}
+        # TREATYGRAPH_DEBUG_HEADER=false: production ignores X-Debug.
+        debug = settings.debug or (settings.debug_header and asked)
         return Context(
             driver=request.state.driver,
             settings=settings,
@@ -127,32 +128,60 @@ async def readyz(request: Request) -> Response:
     )
 
 
+def middleware(settings: Settings) -> list[Middleware]:
+    """Outermost first: telemetry sees every response (413s and CORS refusals too),
+    CORS only when origins are configured, the body size limit, then gzip."""
+    stack = [Middleware(RequestTelemetry)]
+    if settings.cors_origins:
+        stack.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_credentials=settings.cors_credentials,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["Content-Type", "Authorization", "X-Api-Key", "X-Debug"],
+                expose_headers=["X-Request-Id"],
+                max_age=600,
+            )
+        )
+    stack.append(Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes))
+    # The map outlines and big answers shrink about 3x.
+    stack.append(Middleware(GZipMiddleware, minimum_size=1024))
+    return stack
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; tests pass their own Settings."""
+    settings = settings or Settings.from_env()
+    # Without introspection GraphiQL could not work, so it is not served either.
+    ide: Literal["graphiql"] | None = "graphiql" if settings.introspection else None
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", telemetry.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
-            Route("/graphql", TreatyGraphQL(schema, graphql_ide="graphiql")),
+            Route("/graphql", TreatyGraphQL(schema, graphql_ide=ide)),
             *explorer_routes,
         ],
-        middleware=[
-            Middleware(RequestTelemetry),
-            # The map outlines and big answers shrink about 3x.
-            Middleware(GZipMiddleware, minimum_size=1024),
-        ],
+        middleware=middleware(settings),
         lifespan=lifespan,
     )
-    app.state.settings = settings or Settings.from_env()
+    app.state.settings = settings
     return app
 
 
 def __getattr__(name: str) -> Any:
     # `uvicorn server:app` reads settings only when the app is first asked for.
     if name == "app":
-        settings = Settings.from_env()
+        from settings import SettingsError
+
+        try:
+            settings = Settings.from_env()
+        except SettingsError as error:
+            # One line naming the variable, not a traceback from inside uvicorn.
+            print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
+            raise SystemExit(2) from None
         telemetry.configure_logging(settings.log_format, settings.log_level)
         return create_app(settings)
     raise AttributeError(name)

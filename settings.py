@@ -161,6 +161,26 @@ def _choice(name: str, allowed: tuple[str, ...]) -> _Cast[str]:
     return cast
 
 
+def _origins(name: str) -> _Cast[tuple[str, ...]]:
+    def cast(raw: str) -> tuple[str, ...]:
+        origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+        for origin in origins:
+            if origin != "*" and not re.fullmatch(r"https?://[^\s/,]+", origin):
+                raise SettingsError(
+                    f"{name} must be a comma-separated list of origins like "
+                    f"https://app.example.org (or *), got {origin!r}"
+                )
+        return origins
+
+    return cast
+
+
+# Upper bound of the nodes a query may return, from its page sizes (a list without
+# `first` counts TREATYGRAPH_MAX_PAGE_SIZE): four nested lists of 200 pass
+# (200**4 = 1.6e9), five do not (3.2e11) unless their pages are made smaller.
+DEFAULT_MAX_COST = 10_000_000_000
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the API, the loader and the local launcher are configured by."""
@@ -180,6 +200,15 @@ class Settings:
     query_timeout_seconds: int
     log_format: str
     log_level: str
+    max_depth: int
+    max_tokens: int
+    max_aliases: int
+    max_cost: int
+    max_body_bytes: int
+    introspection: bool
+    debug_header: bool
+    cors_origins: tuple[str, ...]
+    cors_credentials: bool
     # Who may call mutations; empty means mutations are refused (UNAUTHENTICATED).
     api_keys: tuple[ApiKey, ...] = ()
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
@@ -201,6 +230,20 @@ class Settings:
         password_raw: str = config("NEO4J_PASSWORD", default="")
         home_raw: str = config("NEO4J_LOCAL_HOME", default=".neo4j/run")
         home = Path(home_raw)
+        cors_origins = get(
+            "TREATYGRAPH_CORS_ORIGINS", _origins("TREATYGRAPH_CORS_ORIGINS"), ""
+        )
+        cors_credentials = get(
+            "TREATYGRAPH_CORS_CREDENTIALS",
+            _bool("TREATYGRAPH_CORS_CREDENTIALS"),
+            "false",
+        )
+        if cors_credentials and "*" in cors_origins:
+            raise SettingsError(
+                "TREATYGRAPH_CORS_ORIGINS must list origins, not '*', when "
+                "TREATYGRAPH_CORS_CREDENTIALS is true (browsers refuse credentialed "
+                "wildcard responses, and reflecting any origin would leak them)"
+            )
         return cls(
             neo4j_uri=get("NEO4J_URI", _uri("NEO4J_URI"), ""),
             neo4j_user=config("NEO4J_USER", default="neo4j"),
@@ -241,6 +284,37 @@ class Settings:
                 _int("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", 1, 600),
                 "30",
             ),
+            max_depth=get(
+                "TREATYGRAPH_MAX_DEPTH", _int("TREATYGRAPH_MAX_DEPTH", 1, 100), "12"
+            ),
+            max_tokens=get(
+                "TREATYGRAPH_MAX_TOKENS",
+                _int("TREATYGRAPH_MAX_TOKENS", 10, 1_000_000),
+                "5000",
+            ),
+            max_aliases=get(
+                "TREATYGRAPH_MAX_ALIASES",
+                _int("TREATYGRAPH_MAX_ALIASES", 0, 10_000),
+                "50",
+            ),
+            max_cost=get(
+                "TREATYGRAPH_MAX_COST",
+                _int("TREATYGRAPH_MAX_COST", 1, 10**15),
+                str(DEFAULT_MAX_COST),
+            ),
+            max_body_bytes=get(
+                "TREATYGRAPH_MAX_BODY_BYTES",
+                _int("TREATYGRAPH_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
+                str(1024 * 1024),
+            ),
+            introspection=get(
+                "TREATYGRAPH_INTROSPECTION", _bool("TREATYGRAPH_INTROSPECTION"), "true"
+            ),
+            debug_header=get(
+                "TREATYGRAPH_DEBUG_HEADER", _bool("TREATYGRAPH_DEBUG_HEADER"), "true"
+            ),
+            cors_origins=cors_origins,
+            cors_credentials=cors_credentials,
         )
 
     @property

@@ -287,6 +287,3 @@ def configure_logging(log_format: str, level: str) -> None:
         logging.getLogger(name).propagate = True
     # Our access line carries more (request id, operation, codes) than uvicorn's.
     logging.getLogger("uvicorn.access").disabled = True
-    # Strawberry logs every GraphQL error with a traceback, user errors too; our
-    # ErrorCodes extension logs the internal ones, and metrics count the rest.
-    logging.getLogger("strawberry.execution").disabled = True

@@ -8,7 +8,9 @@ and property names come from graph.mapping; every user value is a `$p<n>` leaf.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +26,7 @@ from graph.mapping import (
     TypeMap,
 )
 from graph.model import SEARCH_INDEX, Label, Rel
-from graph.selection import Leaf, Plan, Selection
+from graph.selection import Cost, Leaf, Plan, Selection
 
 TODAY = "$today"
 _SENTINELS = {
@@ -66,6 +68,7 @@ class Compiler:
         self.max_page_size = max_page_size
         self._vars = 0
         self.plan = Plan(cypher="")
+        self._cost = [self.plan.cost]
 
     # -- entry points -----------------------------------------------------------
 
@@ -78,10 +81,13 @@ class Compiler:
             leaf = sel.args.get(arg)
             if not isinstance(leaf, Leaf):
                 raise BadUserInput(f"'{arg}' is required", argument=arg)
+            self.plan.arguments[leaf.index] = arg
             v = self._var("this")
+            with self._counting("1"):
+                projection = self._project(sel.children, tm, v, asof)
             body = (
                 f"OPTIONAL MATCH ({v}:`{tm.label}` {{`{tm.key}`: {leaf.param}}}) "
-                f"WITH {self._project(sel.children, tm, v, asof)} AS result"
+                f"WITH {projection} AS result"
             )
         elif sel.name in ROOT_LISTS or sel.name == "timeline":
             type_name = ROOT_LISTS.get(sel.name, "TreatyEvent")
@@ -106,6 +112,17 @@ class Compiler:
         return self.plan
 
     # -- helpers ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _counting(self, factor: str) -> Iterator[None]:
+        """Relations projected inside nest under one returning up to `factor` items."""
+        node = Cost(factor)
+        self._cost[-1].children.append(node)
+        self._cost.append(node)
+        try:
+            yield
+        finally:
+            self._cost.pop()
 
     def _var(self, prefix: str = "n") -> str:
         self._vars += 1
@@ -176,12 +193,15 @@ class Compiler:
         if where:
             conditions.append(where)
         where_clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        projection = self._project(sel.children, tm, t, asof)
         if not rel.many:
+            with self._counting("1"):
+                projection = self._project(sel.children, tm, t, asof)
             return f"head(COLLECT {{ MATCH {pattern}{where_clause} RETURN {projection} LIMIT 1 }})"
         keys = self._sort_keys(sel.args.get("sort"), tm, t, rel.order)
         order = ", ".join(f"{k.expr}{' DESC' if k.descending else ''}" for k in keys)
         limit = self._page_size(sel.args, "first") or str(self.max_page_size)
+        with self._counting(limit):
+            projection = self._project(sel.children, tm, t, asof)
         return (
             f"COLLECT {{ MATCH {pattern}{where_clause} WITH DISTINCT {t} "
             f"ORDER BY {order} LIMIT {limit} RETURN {projection} }}"
@@ -245,7 +265,8 @@ class Compiler:
                 f"{k.expr}{' DESC' if k.descending != backward else ''}" for k in keys
             )
             sort_values = ", ".join(k.expr for k in keys)
-            projection = self._project(node_sels, tm, t, asof)
+            with self._counting(size):
+                projection = self._project(node_sels, tm, t, asof)
             c = self._var("c")
             entries["__page"] = (
                 f"COLLECT {{ MATCH {pattern} WHERE {' AND '.join(page_conditions)} "
@@ -472,21 +493,27 @@ class Compiler:
     def _land_borders(self, sel: Selection, v: str, asof: str) -> str:
         t, r = self._var(), self._var("r")
         entries = []
-        for child in sel.children:
-            if child.name == "neighbor":
-                expr = self._project(child.children, TYPES["Country"], t, asof)
-            elif child.name == "note":
-                expr = f"{r}.note"
-            elif child.name == "sources":
-                s = self._var()
-                expr = (
-                    f"COLLECT {{ MATCH ({s}:`{Label.SOURCE}`) WHERE {s}.id IN {r}.sourceIds "
-                    f"WITH {s} ORDER BY {s}.id "
-                    f"RETURN {self._project(child.children, TYPES['Source'], s, asof)} }}"
-                )
-            else:
-                continue
-            entries.append(f"{_q(child.key)}: {expr}")
+        # Unlimited lists (borders, their sources) count as a full page each.
+        with self._counting(str(self.max_page_size)):
+            for child in sel.children:
+                if child.name == "neighbor":
+                    with self._counting("1"):
+                        expr = self._project(child.children, TYPES["Country"], t, asof)
+                elif child.name == "note":
+                    expr = f"{r}.note"
+                elif child.name == "sources":
+                    s = self._var()
+                    with self._counting(str(self.max_page_size)):
+                        projection = self._project(
+                            child.children, TYPES["Source"], s, asof
+                        )
+                    expr = (
+                        f"COLLECT {{ MATCH ({s}:`{Label.SOURCE}`) WHERE {s}.id IN {r}.sourceIds "
+                        f"WITH {s} ORDER BY {s}.id RETURN {projection} }}"
+                    )
+                else:
+                    continue
+                entries.append(f"{_q(child.key)}: {expr}")
         return (
             f"COLLECT {{ MATCH ({v})-[{r}:`{Rel.BORDERS}`]-({t}:`{Label.COUNTRY}`) "
             f"WITH {t}, {r} ORDER BY {t}.name RETURN {{{', '.join(entries)}}} }}"
@@ -497,7 +524,7 @@ class Compiler:
         slug = sel.args.get("treaty")
         if not isinstance(slug, Leaf):
             raise BadUserInput("'treaty' is required", argument="treaty")
-        t, e, r = self._var(), self._var(), self._var("r")
+        t, e = self._var(), self._var()
         kinds = (
             f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({e}:`{Label.TREATY_EVENT}`)"
             f"-[:`{Rel.UNDER}`]->({t}) WHERE {e}.date <= {asof} RETURN {e}.kind }}"
@@ -509,6 +536,18 @@ class Compiler:
             f"WHEN any(k IN kinds WHERE k IN {_CONSENT}) THEN 'CONSENTED' "
             "WHEN 'SIGNATURE' IN kinds THEN 'SIGNATORY' ELSE 'NOT_PARTY' END"
         )
+        with self._counting("1"):
+            entries = self._treaty_status_entries(sel, v, t, asof, status)
+        self.plan.arguments[slug.index] = "treaty"
+        return (
+            f"head(COLLECT {{ MATCH ({t}:`{Label.TREATY}` {{slug: {slug.param}}}) "
+            f"WITH {t}, {kinds} AS kinds RETURN {{{', '.join(entries)}}} }})"
+        )
+
+    def _treaty_status_entries(
+        self, sel: Selection, v: str, t: str, asof: str, status: str
+    ) -> list[str]:
+        r = self._var("r")
         entries = []
         for child in sel.children:
             if child.name == "status":
@@ -522,23 +561,23 @@ class Compiler:
             elif child.name == "partyUntil":
                 expr = f"toString(head(COLLECT {{ MATCH ({v})-[{r}:`{Rel.PARTY_TO}`]->({t}) RETURN {r}.until }}))"
             elif child.name == "treaty":
-                expr = self._project(child.children, TYPES["Treaty"], t, asof)
+                with self._counting("1"):
+                    expr = self._project(child.children, TYPES["Treaty"], t, asof)
             elif child.name == "events":
                 ev = self._var()
+                with self._counting(str(self.max_page_size)):
+                    projection = self._project(
+                        child.children, TYPES["TreatyEvent"], ev, asof
+                    )
                 expr = (
                     f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({ev}:`{Label.TREATY_EVENT}`)"
                     f"-[:`{Rel.UNDER}`]->({t}) WHERE {ev}.date IS NULL OR {ev}.date <= {asof} "
-                    f"WITH {ev} ORDER BY {ev}.date, {ev}.key "
-                    f"RETURN {self._project(child.children, TYPES['TreatyEvent'], ev, asof)} }}"
+                    f"WITH {ev} ORDER BY {ev}.date, {ev}.key RETURN {projection} }}"
                 )
             else:
                 continue
             entries.append(f"{_q(child.key)}: {expr}")
-        self.plan.arguments[slug.index] = "treaty"
-        return (
-            f"head(COLLECT {{ MATCH ({t}:`{Label.TREATY}` {{slug: {slug.param}}}) "
-            f"WITH {t}, {kinds} AS kinds RETURN {{{', '.join(entries)}}} }})"
-        )
+        return entries
 
     def _search(self, sel: Selection, asof: str) -> str:
         text = sel.args.get("text")
@@ -556,19 +595,22 @@ class Compiler:
             filters.append(f"any(l IN labels({node}) WHERE l IN {types.param})")
         where = f" WHERE {' AND '.join(filters)}" if filters else ""
         entries = []
-        for child in sel.children:
-            if child.name == "score":
-                entries.append(f"{_q(child.key)}: {score}")
-            elif child.name == "node":
-                cases = []
-                for label, type_name in SEARCHABLE.items():
-                    members = [
-                        c for c in child.children if c.on_type in (None, type_name)
-                    ]
-                    projected = self._project(members, TYPES[type_name], node, asof)
-                    projected = projected[:-1] + ", __typename: '" + type_name + "'}"
-                    cases.append(f"WHEN {node}:`{label}` THEN {projected}")
-                entries.append(f"{_q(child.key)}: CASE {' '.join(cases)} END")
+        with self._counting(limit):  # each hit, with its node and what that nests
+            for child in sel.children:
+                if child.name == "score":
+                    entries.append(f"{_q(child.key)}: {score}")
+                elif child.name == "node":
+                    cases = []
+                    for label, type_name in SEARCHABLE.items():
+                        members = [
+                            c for c in child.children if c.on_type in (None, type_name)
+                        ]
+                        projected = self._project(members, TYPES[type_name], node, asof)
+                        projected = (
+                            projected[:-1] + ", __typename: '" + type_name + "'}"
+                        )
+                        cases.append(f"WHEN {node}:`{label}` THEN {projected}")
+                    entries.append(f"{_q(child.key)}: CASE {' '.join(cases)} END")
         return (
             f"CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', {text.param}) "
             f"YIELD node, score{where} "

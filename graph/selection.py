@@ -35,6 +35,27 @@ class Selection:
 
 
 @dataclass
+class Cost:
+    """Upper bound of the nodes one selected relation returns, for the cost limit.
+
+    `factor` is how many items it can hold: a literal page size or a `$p<n>` leaf
+    (its `first`/`last`), so one cached plan estimates every request of its shape.
+    """
+
+    factor: str
+    children: list[Cost] = field(default_factory=list)
+
+    def estimate(self, leaves: list[Any], fallback: int) -> int:
+        """factor x (itself + what each item nests); a leaf not an int counts `fallback`."""
+        if self.factor.startswith("$p"):
+            value = leaves[int(self.factor[2:])]
+            count = value if isinstance(value, int) and value >= 0 else fallback
+        else:
+            count = int(self.factor)
+        return count * (1 + sum(c.estimate(leaves, fallback) for c in self.children))
+
+
+@dataclass
 class Plan:
     """Compiled Cypher plus what the executor must do to leaves before running it."""
 
@@ -43,3 +64,9 @@ class Plan:
     transforms: dict[int, str] = field(default_factory=dict)
     # leaf index -> the argument it came from, for error messages
     arguments: dict[int, str] = field(default_factory=dict)
+    # The relations it returns, nested as selected: what the cost limit adds up.
+    cost: Cost = field(default_factory=lambda: Cost("0"))
+
+    def estimate(self, leaves: list[Any], fallback: int) -> int:
+        """Nodes this root field can return at most, given the request's values."""
+        return sum(c.estimate(leaves, fallback) for c in self.cost.children)

@@ -8,7 +8,7 @@ directions stay in the tree because they change the Cypher's shape.
 from __future__ import annotations
 
 import enum
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from graphql import (
     BooleanValueNode,
@@ -24,6 +24,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    GraphQLSchema,
     GraphQLUnionType,
     InlineFragmentNode,
     ListValueNode,
@@ -44,10 +45,21 @@ from graph.selection import Leaf, Selection
 STRUCTURAL_ARGUMENTS = frozenset({"sort"})
 
 
+class Scope(Protocol):
+    """What binding reads from a resolve info (or, before execution, the operation)."""
+
+    @property
+    def schema(self) -> GraphQLSchema: ...
+    @property
+    def fragments(self) -> dict[str, FragmentDefinitionNode]: ...
+    @property
+    def variable_values(self) -> Any: ...
+
+
 class Binder:
     """Binds one root field; `leaves[i]` is the value of `$p<i>`."""
 
-    def __init__(self, info: GraphQLResolveInfo[Any]) -> None:
+    def __init__(self, info: Scope) -> None:
         self.info = info
         self.leaves: list[Any] = []
         raw = info.variable_values
@@ -58,9 +70,15 @@ class Binder:
         )
 
     def bind_root(self) -> Selection:
-        node = self.info.field_nodes[0]
-        parent = self.info.parent_type
-        return self._field(node, parent, on_type=None)
+        """The root field this resolve info is for."""
+        info = cast(GraphQLResolveInfo[Any], self.info)
+        return self._field(info.field_nodes[0], info.parent_type, on_type=None)
+
+    def bind_selections(
+        self, selection_set: SelectionSetNode, parent: GraphQLObjectType
+    ) -> list[Selection]:
+        """Every field of a selection set (e.g. an operation's root fields), merged."""
+        return self._selections(selection_set, parent)
 
     # -- selections -----------------------------------------------------------------
 
@@ -69,9 +87,9 @@ class Binder:
     ) -> Selection:
         name = node.name.value
         key = node.alias.value if node.alias else name
-        if name == "__typename":
+        field_def = parent.fields.get(name)
+        if field_def is None:  # __typename, __schema, __type: answered by graphql-core
             return Selection(name, key, on_type=on_type)
-        field_def = parent.fields[name]
         args: dict[str, Any] = {}
         for arg_node in node.arguments or ():
             arg_name = arg_node.name.value

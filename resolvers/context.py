@@ -26,3 +26,5 @@ class Context:
     # One entry per Cypher statement sent: {"field", "cypher", "params"}.
     trace: list[dict[str, Any]] = field(default_factory=list)
     dataset_version: str | None = None
+    # Nodes the request can return at most (resolvers.limits), once estimated.
+    cost: int | None = None

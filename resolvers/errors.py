@@ -21,6 +21,7 @@ from graph.errors import TreatygraphError
 
 log = logging.getLogger("treatygraph.errors")
 
+_TOKENS_MESSAGE = "Syntax Error: Document contains more than"
 _BAD_INPUT_HINTS = (
     "Expected value of type",
     "got invalid value",
@@ -32,11 +33,23 @@ _BAD_INPUT_HINTS = (
 )
 
 
+def token_limit(error: GraphQLError) -> int | None:
+    """The maximum, when graphql-core's parser stopped at TREATYGRAPH_MAX_TOKENS."""
+    if not error.message.startswith(_TOKENS_MESSAGE):
+        return None
+    words = error.message[len(_TOKENS_MESSAGE) :].split()
+    return int(words[0]) if words and words[0].isdigit() else None
+
+
 def code_for(error: GraphQLError) -> str:
     """The code of an error graphql-core raised before or during execution."""
     if isinstance(error.original_error, TreatygraphError):
         return error.original_error.code
+    if error.extensions and "code" in error.extensions:
+        return str(error.extensions["code"])
     message = error.message
+    if token_limit(error) is not None:
+        return "LIMIT_EXCEEDED"
     if message.startswith("Syntax Error"):
         return "GRAPHQL_PARSE_FAILED"
     if any(hint in message for hint in _BAD_INPUT_HINTS):
@@ -63,6 +76,9 @@ def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLE
         )
     extensions = dict(error.extensions or {})
     extensions.setdefault("code", code)
+    maximum = token_limit(error)
+    if maximum is not None:
+        extensions.update(limit="tokens", max=maximum)
     if code == "BAD_USER_INPUT" and not {"argument", "variable"} & extensions.keys():
         variables = [
             n.variable.name.value

@@ -18,7 +18,7 @@ from graphql import GraphQLResolveInfo
 import telemetry
 from graph import driver as db
 from graph.compiler import Compiler
-from graph.errors import BadUserInput
+from graph.errors import BadUserInput, LimitExceeded
 from graph.mapping import ROOT_LOOKUPS, SEARCHABLE
 from graph.selection import Leaf, Plan, Selection
 from resolvers import cursors
@@ -67,7 +67,22 @@ def _lucene(text: Any) -> str:
     return " AND ".join(f"({t}^2 OR {t}*)" for t in terms)
 
 
+def _encodable(value: Any, argument: str) -> None:
+    """Neo4j takes UTF-8 only: a lone surrogate (JSON "\\ud800") is the client's error."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadUserInput(
+                    f"'{argument}' is not valid Unicode text (it has a lone surrogate)",
+                    argument=argument,
+                ) from None
+
+
 def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
+    for index, value in enumerate(leaves):
+        _encodable(value, plan.arguments.get(index, "argument"))
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(leaves)}
     for index, transform in plan.transforms.items():
         value = leaves[index]
@@ -76,9 +91,16 @@ def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
             params[f"p{index}"] = _lucene(value)
         elif transform.startswith("pagesize:"):
             limit = int(transform.split(":")[1])
-            if not isinstance(value, int) or not 0 <= value <= limit:
+            if not isinstance(value, int) or value < 0:
                 raise BadUserInput(
-                    f"'{argument}' must be between 0 and {limit}", argument=argument
+                    f"'{argument}' must be a non-negative integer", argument=argument
+                )
+            if value > limit:
+                raise LimitExceeded(
+                    f"'{argument}' may be at most {limit} (TREATYGRAPH_MAX_PAGE_SIZE)",
+                    limit="pageSize",
+                    argument=argument,
+                    max=limit,
                 )
         elif transform.startswith("cursor:"):
             _, signature, keys = transform.split(":")

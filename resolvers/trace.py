@@ -20,6 +20,7 @@ class ResponseExtensions(SchemaExtension):
             "datasetVersion": context.dataset_version,
             "asOfDefault": context.settings.default_as_of().isoformat(),
             "cypherStatements": len(context.trace),
+            "cost": context.cost,
         }
         if context.debug:
             out["cypher"] = context.trace

@@ -5,19 +5,14 @@ import inspect
 from typing import Annotated, Any, Optional
 
 import strawberry
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers import curation
 from resolvers.dataset import dataset_info
 from resolvers.errors import ErrorCodes
 from resolvers.install import install
+from resolvers.limits import RequestLimits
 from resolvers.trace import ResponseExtensions
 from schema.enums import EventKind, SearchType
 from schema.filters import sort_of, where_of
@@ -226,21 +221,32 @@ class Mutation:
     )
 
 
-_PARSER_CACHE = ParserCache(maxsize=512)
-_VALIDATION_CACHE = ValidationCache(maxsize=512)
+_CACHE_SIZE = 512
 
-schema = strawberry.Schema(
+
+class TreatySchema(strawberry.Schema):
+    """Strawberry's schema, without its log line (and traceback) for every error.
+
+    Client errors are answered, not logged, so hostile traffic cannot flood the
+    log; resolvers.errors logs each internal error once, with its traceback.
+    """
+
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        return None
+
+
+schema = TreatySchema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
-    # Factories, as Strawberry asks; the caches are shared on purpose, so every
-    # request reuses parsed and validated documents.
+    # Factories, as Strawberry asks: a fresh instance per request (each holds that
+    # request's execution context); the parse and validation caches behind them are
+    # module-level and shared. RequestLimits comes first: it sets the token limit
+    # and validation rules that parsing and the (rule-keyed) validation cache use.
     extensions=[
-        lambda: _PARSER_CACHE,
-        lambda: _VALIDATION_CACHE,
-        lambda: QueryDepthLimiter(max_depth=12),
-        lambda: MaxTokensLimiter(max_token_count=5000),
-        lambda: MaxAliasesLimiter(max_alias_count=50),
+        RequestLimits,
+        lambda: ParserCache(maxsize=_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=_CACHE_SIZE),
         OperationName,
         ErrorCodes,
         ResponseExtensions,

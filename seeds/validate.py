@@ -416,6 +416,11 @@ def read_dataset(data_dir: Path = DATA_DIR) -> Dataset:
             except yaml.YAMLError as error:
                 problems.append(f"{label}: not valid YAML: {error}")
                 continue
+            except UnicodeDecodeError as error:
+                problems.append(
+                    f"{label}: not UTF-8 text (byte {error.start}: {error.reason})"
+                )
+                continue
             if loaded is None:
                 continue
             if not isinstance(loaded, list):

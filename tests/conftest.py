@@ -88,3 +88,14 @@ def pinned_today(settings: Settings) -> dt.date:
     """The deployment's pinned asOf default; tests must not depend on the calendar."""
     assert settings.as_of is not None, "make test pins TREATYGRAPH_AS_OF"
     return settings.as_of
+
+
+@pytest.fixture(scope="session")
+def live_api(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[str]:
+    """The API in its own uvicorn process (TEST_API_PORT, else a free port), seeded DB."""
+    from tests.live import api_server, port_from_env
+
+    port = port_from_env("TEST_API_PORT")
+    log = Path(__file__).resolve().parent.parent / "test-output" / "live-api.log"
+    with api_server(port, {}, log):
+        yield f"http://127.0.0.1:{port}"

@@ -283,10 +283,24 @@ def test_cursor_from_another_sort_is_rejected(gql: Any) -> None:
     }
 
 
-def test_page_size_above_maximum_is_bad_user_input(gql: Any) -> None:
+def test_page_size_above_maximum_is_limit_exceeded_naming_argument_and_max(
+    gql: Any,
+) -> None:
     body = gql("{ countries(first: 100000) { totalCount } }")
-    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-    assert body["errors"][0]["extensions"]["argument"] == "first"
+    assert body["errors"][0]["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "pageSize",
+        "argument": "first",
+        "max": 200,
+    }
+
+
+def test_negative_page_size_is_bad_user_input(gql: Any) -> None:
+    body = gql("{ countries(last: -1) { totalCount } }")
+    assert body["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "argument": "last",
+    }
 
 
 def test_sources_and_claims_on_nested_facts(gql: Any) -> None:

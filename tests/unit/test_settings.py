@@ -25,6 +25,16 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_LOG_LEVEL", "loud"),
         ("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "0"),
         ("TREATYGRAPH_API_KEYS", "alice:curator:not-a-hash"),
+        ("TREATYGRAPH_MAX_DEPTH", "0"),
+        ("TREATYGRAPH_MAX_TOKENS", "many"),
+        ("TREATYGRAPH_MAX_ALIASES", "-1"),
+        ("TREATYGRAPH_MAX_COST", "1e9"),
+        ("TREATYGRAPH_MAX_BODY_BYTES", "10"),
+        ("TREATYGRAPH_INTROSPECTION", "sometimes"),
+        ("TREATYGRAPH_DEBUG_HEADER", "2"),
+        ("TREATYGRAPH_CORS_ORIGINS", "app.example.org"),
+        ("TREATYGRAPH_CORS_ORIGINS", "https://app.example.org/path"),
+        ("TREATYGRAPH_CORS_CREDENTIALS", "y"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
@@ -42,3 +52,36 @@ def test_log_settings_accept_any_case() -> None:
         {"TREATYGRAPH_LOG_FORMAT": "TEXT", "TREATYGRAPH_LOG_LEVEL": "warning"}
     )
     assert (settings.log_format, settings.log_level) == ("text", "WARNING")
+
+
+def test_limits_and_switches_have_documented_defaults() -> None:
+    settings = Settings.from_env({})
+    assert (
+        settings.max_depth,
+        settings.max_tokens,
+        settings.max_aliases,
+        settings.max_page_size,
+        settings.max_cost,
+        settings.max_body_bytes,
+        settings.query_timeout_seconds,
+    ) == (12, 5000, 50, 200, 10**10, 1024 * 1024, 10)
+    assert settings.introspection
+    assert settings.debug_header
+    assert settings.cors_origins == ()
+    assert not settings.cors_credentials
+
+
+def test_cors_origins_are_a_comma_separated_list() -> None:
+    settings = Settings.from_env(
+        {"TREATYGRAPH_CORS_ORIGINS": "https://a.example.org, http://localhost:5173/"}
+    )
+    assert settings.cors_origins == ("https://a.example.org", "http://localhost:5173")
+
+
+def test_wildcard_origin_with_credentials_is_refused() -> None:
+    with pytest.raises(SettingsError, match="TREATYGRAPH_CORS_ORIGINS"):
+        Settings.from_env(
+            {"TREATYGRAPH_CORS_ORIGINS": "*", "TREATYGRAPH_CORS_CREDENTIALS": "true"}
+        )
+    wildcard = Settings.from_env({"TREATYGRAPH_CORS_ORIGINS": "*"})
+    assert wildcard.cors_origins == ("*",)

@@ -1,0 +1,316 @@
+"""Request limits, production switches and CORS, each configured through Settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from starlette.testclient import TestClient
+
+from graph import driver as graph_driver
+from graph.errors import QueryTimeout
+from server import create_app
+from settings import Settings
+
+BORDERS_OF_FIVE = "{ countries(first: 5) { nodes { name borders { name } } } }"
+
+
+@pytest.fixture
+def app_with(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[Any]:
+    """An app (over HTTP) whose Settings differ from the default in the given fields."""
+    clients: list[TestClient] = []
+
+    def build(**overrides: Any) -> TestClient:
+        client = TestClient(create_app(dataclasses.replace(neo4j, **overrides)))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+def post(client: TestClient, query: str, **extra: Any) -> dict[str, Any]:
+    response = client.post("/graphql", json={"query": query, **extra})
+    assert response.status_code in (200, 400), response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def only_error(body: dict[str, Any]) -> dict[str, Any]:
+    assert body.get("data") is None, body
+    assert len(body["errors"]) == 1, body["errors"]
+    error: dict[str, Any] = body["errors"][0]
+    return error
+
+
+# -- cost ---------------------------------------------------------------------------
+
+
+def test_every_response_reports_its_estimated_cost(gql: Any) -> None:
+    assert (
+        gql('{ country(iso3: "LTU") { name } }')["extensions"]["treatygraph"]["cost"]
+        == 1
+    )
+    # 5 countries, each with up to 200 (TREATYGRAPH_MAX_PAGE_SIZE) borders.
+    body = gql(BORDERS_OF_FIVE)
+    assert body["extensions"]["treatygraph"]["cost"] == 5 * (1 + 200)
+    assert "errors" not in body
+
+
+def test_cost_follows_variables_fragments_and_aliases(gql: Any) -> None:
+    body = gql(
+        "query($n: Int) { a: countries(first: $n) { ...Page } "
+        'b: country(iso3: "LTU") { name } } '
+        "fragment Page on CountryConnection { nodes { borders(first: 3) { name } } }",
+        {"n": 7},
+    )
+    assert "errors" not in body, body["errors"]
+    assert body["extensions"]["treatygraph"]["cost"] == 7 * (1 + 3) + 1
+
+
+def test_cost_over_budget_is_refused_before_any_cypher(app_with: Any) -> None:
+    client = app_with(max_cost=1000)
+    body = post(client, '{ one: country(iso3: "LTU") { name } ' + BORDERS_OF_FIVE[1:])
+    error = only_error(body)
+    assert error["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "cost",
+        "max": 1000,
+        "cost": 1 + 5 * 201,
+    }
+    assert "TREATYGRAPH_MAX_COST" in error["message"]
+    # Not even the cheap lookup ran.
+    assert body["extensions"]["treatygraph"]["cypherStatements"] == 0
+    within = post(
+        client, "{ countries(first: 5) { nodes { name borders(first: 3) { name } } } }"
+    )
+    assert "errors" not in within
+
+
+def test_deep_nesting_of_full_pages_is_refused_by_the_default_budget(
+    gql: Any,
+) -> None:
+    # Five nested lists of 200: 200**5 nodes could come back.
+    body = gql(
+        "{ countries { nodes { borders { borders { borders { borders { name } } } } } } }"
+    )
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert body["errors"][0]["extensions"]["cost"] > 10**10
+
+
+# -- depth, aliases, tokens, page size --------------------------------------------------
+
+
+def test_depth_over_the_configured_maximum_is_limit_exceeded(app_with: Any) -> None:
+    client = app_with(max_depth=2)
+    assert "errors" not in post(client, '{ country(iso3: "LTU") { borders { name } } }')
+    error = only_error(
+        post(client, '{ country(iso3: "LTU") { borders { borders { name } } } }')
+    )
+    assert error["extensions"] == {"code": "LIMIT_EXCEEDED", "limit": "depth", "max": 2}
+
+
+def test_too_many_aliases_is_limit_exceeded_with_the_count(app_with: Any) -> None:
+    client = app_with(max_aliases=2)
+    error = only_error(
+        post(
+            client,
+            '{ a: country(iso3: "LTU") { name } b: country(iso3: "LVA") { n: name } }',
+        )
+    )
+    assert error["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "aliases",
+        "max": 2,
+        "actual": 3,
+    }
+
+
+def test_too_many_tokens_is_limit_exceeded(app_with: Any) -> None:
+    client = app_with(max_tokens=20)
+    error = only_error(
+        post(
+            client,
+            "{ countries { nodes { name iso3 region subregion } totalCount } "
+            "treaties { nodes { name slug } totalCount } }",
+        )
+    )
+    assert error["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "tokens",
+        "max": 20,
+    }
+
+
+def test_page_size_limit_follows_settings(app_with: Any) -> None:
+    client = app_with(max_page_size=10)
+    error = post(client, "{ treaties(last: 11) { totalCount } }")["errors"][0]
+    assert error["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "pageSize",
+        "argument": "last",
+        "max": 10,
+    }
+
+
+# -- body size ----------------------------------------------------------------------
+
+
+def test_body_over_the_limit_is_413_with_a_coded_error(app_with: Any) -> None:
+    client = app_with(max_body_bytes=1024)
+    query = '{ country(iso3: "LTU") { name } }' + " " * 2000
+    response = client.post("/graphql", json={"query": query})
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "bodySize",
+        "max": 1024,
+    }
+    small = client.post("/graphql", json={"query": '{ country(iso3: "LTU") { name } }'})
+    assert small.json()["data"] == {"country": {"name": "Lithuania"}}
+
+
+def test_chunked_body_without_length_is_cut_off_at_the_limit(app_with: Any) -> None:
+    client = app_with(max_body_bytes=1024)
+
+    def chunks(total: int) -> Iterator[bytes]:
+        yield b'{"query": "{ country(iso3: \\"LTU\\") { name } }'
+        for _ in range(total // 100):
+            yield b" " * 100
+        yield b'"}'
+
+    headers = {"Content-Type": "application/json"}
+    big = client.post("/graphql", content=chunks(5000), headers=headers)
+    assert big.status_code == 413
+    assert big.json()["errors"][0]["extensions"]["limit"] == "bodySize"
+    fits = client.post("/graphql", content=chunks(300), headers=headers)
+    assert fits.json()["data"] == {"country": {"name": "Lithuania"}}
+
+
+# -- production switches --------------------------------------------------------------
+
+
+def test_introspection_is_on_by_default(gql: Any) -> None:
+    body = gql("{ __schema { queryType { name } } }")
+    assert body["data"] == {"__schema": {"queryType": {"name": "Query"}}}
+
+
+def test_introspection_switched_off_is_a_coded_error(app_with: Any) -> None:
+    client = app_with(introspection=False)
+    for query in (
+        "{ __schema { queryType { name } } }",
+        '{ __type(name: "Country") { name } }',
+        '{ country(iso3: "LTU") { name } __schema { types { name } } }',
+    ):
+        error = post(client, query)["errors"][0]
+        assert error["extensions"] == {"code": "INTROSPECTION_DISABLED"}, query
+    # __typename is not introspection; clients need it for unions.
+    body = post(client, '{ __typename country(iso3: "LTU") { __typename name } }')
+    assert body["data"] == {
+        "__typename": "Query",
+        "country": {"__typename": "Country", "name": "Lithuania"},
+    }
+    # GraphiQL needs introspection, so it is not served either.
+    page = client.get("/graphql", headers={"Accept": "text/html"})
+    assert "graphiql" not in page.text.lower()
+
+
+def test_debug_header_is_ignored_when_not_allowed(app_with: Any) -> None:
+    query = {"query": '{ country(iso3: "LTU") { name } }'}
+    allowed = app_with().post("/graphql", json=query, headers={"X-Debug": "1"})
+    assert "cypher" in allowed.json()["extensions"]["treatygraph"]
+    production = app_with(debug_header=False)
+    body = production.post("/graphql", json=query, headers={"X-Debug": "1"}).json()
+    assert body["data"] == {"country": {"name": "Lithuania"}}
+    assert "cypher" not in body["extensions"]["treatygraph"]
+
+
+# -- CORS ---------------------------------------------------------------------------
+
+APP_ORIGIN = "https://app.example.org"
+
+
+def preflight(client: TestClient, origin: str) -> Any:
+    return client.options(
+        "/graphql",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+
+
+def test_cors_allows_only_configured_origins_with_credentials(app_with: Any) -> None:
+    client = app_with(cors_origins=(APP_ORIGIN,), cors_credentials=True)
+    ok = preflight(client, APP_ORIGIN)
+    assert ok.status_code == 200
+    assert ok.headers["access-control-allow-origin"] == APP_ORIGIN
+    assert ok.headers["access-control-allow-credentials"] == "true"
+    refused = preflight(client, "https://evil.example.com")
+    assert refused.status_code == 400
+    assert "access-control-allow-origin" not in refused.headers
+    response = client.post(
+        "/graphql",
+        json={"query": "{ dataset { version } }"},
+        headers={"Origin": "https://evil.example.com"},
+    )
+    assert "access-control-allow-origin" not in response.headers
+    response = client.post(
+        "/graphql",
+        json={"query": "{ dataset { version } }"},
+        headers={"Origin": APP_ORIGIN},
+    )
+    assert response.headers["access-control-allow-origin"] == APP_ORIGIN
+
+
+def test_without_configured_origins_no_cors_headers_are_sent(
+    client: TestClient,
+) -> None:
+    response = preflight(client, APP_ORIGIN)
+    assert "access-control-allow-origin" not in response.headers
+
+
+# -- Cypher timeout -------------------------------------------------------------------
+
+
+async def test_cypher_past_the_timeout_is_stopped_as_query_timeout(
+    neo4j: Settings,
+) -> None:
+    settings = dataclasses.replace(neo4j, query_timeout_seconds=1)
+    driver = graph_driver.open_driver(settings)
+    slow = (
+        "UNWIND range(1, 4000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*) AS n"
+    )
+    began = time.monotonic()
+    try:
+        with pytest.raises(QueryTimeout) as error:
+            await graph_driver.read(driver, settings, slow, {})
+    finally:
+        await driver.close()
+    assert error.value.code == "QUERY_TIMEOUT"
+    assert time.monotonic() - began < 10
+
+
+async def test_a_write_through_the_read_path_is_refused(
+    neo4j: Settings, db: Driver
+) -> None:
+    from neo4j.exceptions import ClientError
+
+    before = db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    driver = graph_driver.open_driver(neo4j)
+    try:
+        with pytest.raises(ClientError, match=r"(?i)read access mode"):
+            await graph_driver.read(
+                driver, neo4j, "CREATE (p:ReadPathProbe) RETURN p", {}
+            )
+    finally:
+        await driver.close()
+    after = db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    assert after == before
