@@ -30,6 +30,9 @@ def open_driver(settings: Settings) -> AsyncDriver:
         connection_acquisition_timeout=2.0,
         max_transaction_retry_time=1.0,
         max_connection_pool_size=64,
+        # Neo4j's notifications (e.g. "property `start` does not exist" for a Term with no
+        # known dates) are expected here; left on, the driver logs a warning per query.
+        notifications_min_severity="OFF",
     )
 
 
