@@ -6,6 +6,7 @@ from typing import Annotated, Any, Optional
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -200,6 +201,12 @@ class Query:
 
 _PARSER_CACHE = ParserCache(maxsize=512)
 _VALIDATION_CACHE = ValidationCache(maxsize=512)
+# The limits' rule classes, built once: the validation cache is keyed by the rules, and
+# a limiter built per request brings new classes, so no request would ever hit it.
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=12).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=50).validation_rules,
+]
 
 schema = strawberry.Schema(
     query=Query,
@@ -209,9 +216,8 @@ schema = strawberry.Schema(
     extensions=[
         lambda: _PARSER_CACHE,
         lambda: _VALIDATION_CACHE,
-        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: AddValidationRules(_LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=5000),
-        lambda: MaxAliasesLimiter(max_alias_count=50),
         ErrorCodes,
         ResponseExtensions,
     ],

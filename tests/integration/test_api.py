@@ -465,3 +465,24 @@ def test_membership_active_follows_as_of(gql: Any) -> None:
         "NATO:GBR",
     }
     assert {m["key"] for m in after["country"]["membershipHistory"]} == {"NATO:GBR"}
+
+
+def _plan_operators(plan: Any) -> list[str]:
+    ops = [plan.get("operatorType", "")]
+    for child in plan.get("children", []):
+        ops.extend(_plan_operators(child))
+    return ops
+
+
+def test_hero_query_starts_from_the_border_country_not_every_country(
+    gql: Any, db: Driver
+) -> None:
+    """The quantifier on a key (borders: some iso3 = RUS) anchors the match at RUS."""
+    body = gql(HERO, headers={"X-Debug": "1"})
+    [trace] = body["extensions"]["treatygraph"]["cypher"]
+    with db.session() as session:
+        plan = session.run("EXPLAIN " + trace["cypher"], trace["params"]).consume().plan
+    operators = _plan_operators(plan)
+    assert not [op for op in operators if op.startswith("NodeByLabelScan")], operators
+    assert any(op.startswith("NodeUniqueIndexSeek") for op in operators)
+    assert body["data"]["countries"]["totalCount"] == 4

@@ -34,3 +34,15 @@ def test_post_graphql_answers_without_a_redirect(client: TestClient) -> None:
     )
     assert response.status_code == 200
     assert response.json()["data"] == {"country": {"name": "Lithuania"}}
+
+
+def test_a_repeated_query_is_validated_once(gql: Any) -> None:
+    """Validation is cached by document and rules; the limits must not defeat it."""
+    from schema.root import _VALIDATION_CACHE
+
+    query = '{ country(iso3: "EST") { name borders { iso3 } } }'
+    gql(query)
+    cache = _VALIDATION_CACHE.cached_validate_document
+    hits = cache.cache_info().hits
+    gql(query)
+    assert cache.cache_info().hits == hits + 1
