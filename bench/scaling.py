@@ -113,7 +113,12 @@ def _same_at_any_size(question: str, server: Contestant) -> Any:
 
 
 def measure(
-    servers: dict[int, Contestant], *, rounds: int, seconds: float, out: Path
+    servers: dict[int, Contestant],
+    *,
+    rounds: int,
+    seconds: float,
+    warmup: float,
+    out: Path,
 ) -> list[dict[str, Any]]:
     """c=1 wrk runs per question, the sizes alternated round by round."""
     factors = list(servers)
@@ -123,6 +128,15 @@ def measure(
         for factor, server in servers.items():
             if _same_at_any_size(q.name, server) != reference:
                 raise RuntimeError(f"{q.name} answers differently at x{factor}")
+        for factor in factors:
+            if warmup > 0:  # a freshly started JVM needs its JIT warm, like the x1 one
+                load.wrk(
+                    servers[factor],
+                    q.name,
+                    connections=1,
+                    seconds=warmup,
+                    scripts=out / "wrk",
+                )
         for round_ in range(rounds):
             shift = round_ % len(factors)
             for factor in factors[shift:] + factors[:shift]:
@@ -186,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument(
+        "--warmup", type=float, default=5, help="seconds per question and size"
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.factors, args.rounds, args.seconds = "1,2", 1, 1
@@ -220,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 with serving([server]):
                     result["runs"] += measure(
-                        {factor: server}, rounds=1, seconds=1, out=out
+                        {factor: server}, rounds=1, seconds=1, warmup=0, out=out
                     )
             loader.load(settings, reset=True)
     else:
@@ -245,7 +262,11 @@ def main(argv: list[str] | None = None) -> int:
             }
             with serving(list(servers.values())):
                 result["runs"] = measure(
-                    servers, rounds=args.rounds, seconds=args.seconds, out=out
+                    servers,
+                    rounds=args.rounds,
+                    seconds=args.seconds,
+                    warmup=args.warmup,
+                    out=out,
                 )
     path = out / "scaling.json"
     path.write_text(json.dumps(result, indent=1))
