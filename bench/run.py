@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         help="ours,peer,floor and the Bolt proxy, for the counting run",
     )
     parser.add_argument(
-        "--workers", type=int, default=2, help="uvicorn workers (ours and floor)"
+        "--workers", type=int, default=1, help="API_WORKERS of ours and the floor"
     )
     parser.add_argument("--concurrency", default="1,8,32,64")
     parser.add_argument("--rounds", type=int, default=2)

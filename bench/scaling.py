@@ -197,11 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--api-port", type=int, default=8104, help="first of one port per size"
     )
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument(
-        "--warmup", type=float, default=5, help="seconds per question and size"
+        "--warmup", type=float, default=10, help="seconds per question and size"
     )
     args = parser.parse_args(argv)
     if args.smoke:

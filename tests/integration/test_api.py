@@ -321,15 +321,33 @@ def test_search_ignores_case_and_diacritics(gql: Any) -> None:
 
 
 class CountingDriver:
-    """Wraps the AsyncDriver and counts the statements sent through it."""
+    """Wraps the AsyncDriver and counts the statements sent through its sessions."""
 
     def __init__(self, driver: Any) -> None:
         self.driver = driver
         self.statements = 0
 
-    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
-        self.statements += 1
-        return await self.driver.execute_query(*args, **kwargs)
+    def session(self, **kwargs: Any) -> CountingSession:
+        return CountingSession(self, self.driver.session(**kwargs))
+
+
+class CountingSession:
+    """One session of a CountingDriver: every `run` is one Cypher statement."""
+
+    def __init__(self, owner: CountingDriver, session: Any) -> None:
+        self.owner = owner
+        self.session = session
+
+    async def __aenter__(self) -> CountingSession:
+        await self.session.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> Any:
+        return await self.session.__aexit__(*exc)
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        self.owner.statements += 1
+        return await self.session.run(*args, **kwargs)
 
 
 DEEP = """
