@@ -227,6 +227,57 @@ def markdown(
     return "\n".join(lines) + "\n"
 
 
+def targets(results: dict[str, Any], scaling: dict[str, Any] | None) -> str:
+    """The issue's targets, each with the figure measured in this run."""
+    rows = {(r["question"], r["concurrency"]): r for r in results["summary"]}
+    lines = [
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
+    for q in QUESTIONS:
+        row = rows.get((q.name, 32))
+        if not row or "ours_vs_peer" not in row:
+            continue
+        ratio = row["ours_vs_peer"]
+        o, p = row["ours"], row["peer"]
+        lines.append(
+            f"| {q.name} c=32 throughput >= 1.0x peer | {_f(ratio['rps'], 2)}x"
+            f" ({_f(o['rps'], 0)} vs {_f(p['rps'], 0)} req/s) | {'yes' if ratio['rps'] >= 1 else 'no'} |"
+        )
+        lines.append(
+            f"| {q.name} c=32 p99 <= peer's | {_f(o['p99_ms'], 0)} vs {_f(p['p99_ms'], 0)} ms"
+            f" (per-round ratio {_f(ratio['p99'], 2)}x) | {'yes' if o['p99_ms'] <= p['p99_ms'] else 'no'} |"
+        )
+    q1 = rows.get(("Q1", 1))
+    if q1 and "ours_vs_floor" in q1:
+        r = q1["ours_vs_floor"]["p50"]
+        lines.append(
+            f"| Q1 c=1 latency <= 1.5x floor | p50 {_f(q1['ours']['p50_ms'], 2)} vs"
+            f" {_f(q1['floor']['p50_ms'], 2)} ms, per-round ratio {_f(r, 2)}x | {'yes' if r <= 1.5 else 'no'} |"
+        )
+    counts = results["cypher_per_request"]["ours"]
+    worst = max(v["statements"] for v in counts.values())
+    lines.append(
+        f"| 1 Cypher statement per root field | {worst:g} per request on every question"
+        f" (one root field each) | {'yes' if worst == 1 else 'no'} |"
+    )
+    if scaling:
+        factors = scaling["factors"]
+        for name in ("Q1", "Q2"):
+            first, last = (
+                _median_p50(scaling, name, factors[0]),
+                _median_p50(scaling, name, factors[-1]),
+            )
+            ratio = last / first
+            lines.append(
+                f"| {name} latency at x{factors[-1]} <= 1.3x x{factors[0]} | p50 {_f(last)} vs {_f(first)} ms"
+                f" = {_f(ratio, 2)}x | {'yes' if ratio <= 1.3 else 'no'} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def _runs_text(results: dict[str, Any]) -> str:
     command = results["command"]
     return f"warm-up then timed runs per contestant, question and concurrency (`{command}`)"
@@ -249,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     scaling = json.loads(scaling_path.read_text()) if scaling_path.exists() else None
     charts(results, scaling, args.charts)
     rel = Path(__import__("os").path.relpath(args.charts, args.md.parent)).as_posix()
-    text = markdown(results, scaling, rel)
+    text = markdown(results, scaling, rel) + "\n" + targets(results, scaling)
     if args.notes.exists():
         text += "\n" + args.notes.read_text()
     args.md.write_text(text)

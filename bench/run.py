@@ -135,6 +135,12 @@ def measure(
 ) -> list[dict[str, Any]]:
     """wrk runs: per question and concurrency, each round runs every contestant in turn."""
     runs: list[dict[str, Any]] = []
+    if warmup > 0:
+        # A freshly started Neo4j runs its first thousands of queries before the JIT
+        # has compiled them: warm every question on every contestant before timing any.
+        for q in QUESTIONS:
+            for c in contestants:
+                load.wrk(c, q.name, connections=8, seconds=warmup * 2, scripts=scripts)
     for q in QUESTIONS:
         for conc in concurrencies:
             for round_ in range(rounds):
