@@ -24,7 +24,7 @@ help:
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
-	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling (~30 min); writes bench/results.md"
+	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling (~25 min); writes bench/results.md"
 	@echo "make bench-smoke  the whole benchmark once, briefly (part of make test)"
 
 $(VENV_STAMP): pyproject.toml
