@@ -2,12 +2,21 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 VENV_STAMP := .venv/.installed
+BENCH_STAMP := .venv/.bench-installed
+# Benchmark ports (bench/README in bench/results.md): ours,peer,floor; the counting set
+# and its Bolt proxy; the bench Neo4j (x10, x100 use the next two ports); scaling APIs.
+BENCH_PORTS ?= 8100,4100,8101
+BENCH_COUNT_PORTS ?= 8102,4101,8103,7705
+BENCH_NEO4J_PORT ?= 7701
+BENCH_SCALING_API_PORT ?= 8104
+BENCH_ARGS ?=
+BENCH_SMOKE_OUT := bench/out/smoke
 # `make test` runs its own Neo4j on another port and data directory, never touching
 # the `make run` data.
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke clean chromium geo
+.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools clean chromium geo
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
@@ -17,6 +26,8 @@ help:
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
+	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling (~25 min); writes bench/results.md"
+	@echo "make bench-smoke  the whole benchmark once, briefly (part of make test)"
 
 $(VENV_STAMP): pyproject.toml
 	@command -v python3.11 >/dev/null || { echo "Python 3.11 is required (python3.11 not on PATH)"; exit 1; }
@@ -43,9 +54,16 @@ chromium:
 			echo "warning: $(CHROMIUM) is missing and we are not root: the browser test will be skipped (sudo apt-get install chromium)"; \
 		fi; }
 
-test: check chromium
+# After pytest, while the test Neo4j is still up, the benchmark runs once briefly
+# (bench-smoke) so the harness never rots; it reseeds that database.
+test: check chromium bench-tools
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 0 ]; then \
+		$(MAKE) --no-print-directory bench-smoke-run \
+			BENCH_NEO4J_PORT=$${TEST_NEO4J_PORT:-7688} BENCH_EXTERNAL=--external-neo4j \
+			|| status=$$?; \
+	fi; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
 
 # Long runs, figures in test-output/*.json: fuzzing with 40 examples per root field
@@ -64,6 +82,31 @@ stress: check
 	for f in test-output/fuzz-summary.json test-output/outage-summary.json; do \
 		echo "== $$f"; cat $$f; done; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
+
+$(BENCH_STAMP): $(VENV_STAMP) pyproject.toml
+	$(PY) -m pip install -q -e ".[dev,bench]"
+	@touch $(BENCH_STAMP)
+
+# wrk from Debian when absent; the peer's exact dependency tree from its lock file.
+bench-tools: $(BENCH_STAMP)
+	@command -v wrk >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+
+bench: bench-tools
+	$(PY) -m bench.run --neo4j-port $(BENCH_NEO4J_PORT) --ports $(BENCH_PORTS) \
+		--count-ports $(BENCH_COUNT_PORTS) $(BENCH_ARGS)
+	$(PY) -m bench.scaling --neo4j-port $(BENCH_NEO4J_PORT) --api-port $(BENCH_SCALING_API_PORT)
+	$(PY) -m bench.report
+
+bench-smoke: bench-tools bench-smoke-run
+
+bench-smoke-run:
+	$(PY) -m bench.run --smoke $(BENCH_EXTERNAL) --neo4j-port $(BENCH_NEO4J_PORT) \
+		--ports $(BENCH_PORTS) --count-ports $(BENCH_COUNT_PORTS) --out $(BENCH_SMOKE_OUT)
+	$(PY) -m bench.scaling --smoke $(BENCH_EXTERNAL) --neo4j-port $(BENCH_NEO4J_PORT) \
+		--api-port $(BENCH_SCALING_API_PORT) --out $(BENCH_SMOKE_OUT)
+	$(PY) -m bench.report --out $(BENCH_SMOKE_OUT) --md $(BENCH_SMOKE_OUT)/results.md \
+		--charts $(BENCH_SMOKE_OUT)/charts
 
 check: $(VENV_STAMP)
 	$(PY) -m ruff format --check .

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import sys
 from collections.abc import AsyncIterator
 from typing import Any, Literal, TypedDict
@@ -187,10 +188,52 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def main() -> int:
-    """`make run`: local Neo4j (unless NEO4J_URI is set), seed, serve; Ctrl-C stops both."""
-    import uvicorn
+def tcp_listener(host: str, port: int) -> socket.socket:
+    """The listening socket for several workers, created as TCP explicitly.
 
+    uvicorn's own socket for `--workers` has protocol 0, so asyncio does not set
+    TCP_NODELAY on the connections it accepts; a keep-alive client then waits ~40 ms
+    (Nagle + delayed ACK) for every response body (bench/results.md shows it).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(settings: Settings) -> None:
+    """Serve the API with API_WORKERS processes on API_HOST:API_PORT until stopped."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    if settings.api_workers == 1:
+        uvicorn.run(
+            create_app(settings),
+            host=settings.api_host,
+            port=settings.api_port,
+            log_config=None,  # keep the handlers telemetry.configure_logging set
+        )
+        return
+    # Each worker imports `server:app`, which reads the same environment.
+    config = uvicorn.Config(
+        "server:app",
+        host=settings.api_host,
+        port=settings.api_port,
+        workers=settings.api_workers,
+        log_config=None,  # each worker's `server:app` import configures logging
+    )
+    Multiprocess(
+        config, sockets=[tcp_listener(settings.api_host, settings.api_port)]
+    ).run()
+
+
+def main(argv: list[str]) -> int:
+    """`make run`: local Neo4j (unless NEO4J_URI is set), seed, serve; Ctrl-C stops both.
+
+    `python -m server serve` only serves (the database is already up and seeded).
+    """
     from graph import launcher
     from seeds import loader
     from settings import SettingsError
@@ -201,6 +244,12 @@ def main() -> int:
         print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
         return 2
     telemetry.configure_logging(settings.log_format, settings.log_level)
+    if argv == ["serve"]:
+        serve(settings)
+        return 0
+    if argv:
+        print("usage: python -m server [serve]", file=sys.stderr)  # noqa: T201 - CLI
+        return 2
     try:
         with launcher.running(settings):
             labels, _, version = loader.load(settings)
@@ -208,12 +257,7 @@ def main() -> int:
                 f"Seeded dataset {version} ({sum(labels.values())} nodes). "
                 f"GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql"
             )
-            uvicorn.run(
-                create_app(settings),
-                host=settings.api_host,
-                port=settings.api_port,
-                log_config=None,  # keep the handlers configure_logging set
-            )
+            serve(settings)
     except (launcher.LauncherError, loader.SeedError) as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 - CLI
         return 1
@@ -221,4 +265,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -194,6 +194,7 @@ class Settings:
     local_neo4j_heap: str
     api_host: str
     api_port: int
+    api_workers: int
     as_of: dt.date | None
     debug: bool
     max_page_size: int
@@ -256,6 +257,7 @@ class Settings:
             local_neo4j_heap=get("NEO4J_LOCAL_HEAP", _heap("NEO4J_LOCAL_HEAP"), "2g"),
             api_host=config("API_HOST", default="127.0.0.1"),
             api_port=get("API_PORT", _int("API_PORT", 1, 65535), "8000"),
+            api_workers=get("API_WORKERS", _int("API_WORKERS", 1, 64), "1"),
             as_of=get("TREATYGRAPH_AS_OF", _date("TREATYGRAPH_AS_OF"), ""),
             debug=get("TREATYGRAPH_DEBUG", _bool("TREATYGRAPH_DEBUG"), "false"),
             max_page_size=get(

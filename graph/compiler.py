@@ -220,6 +220,10 @@ class Compiler:
         t = self._var()
         pattern, names = self._pattern(rel, v, t)
         conditions = [c for c in (self._valid(rel, names, asof),) if c]
+        anchor = self._anchor(args.get("where"), tm, t) if v is None else None
+        if anchor is not None:
+            pattern = f"{pattern}, {anchor[0]}"
+            conditions.append(anchor[1])
         where = self._where(args.get("where"), tm, t, asof)
         if where:
             conditions.append(where)
@@ -246,7 +250,11 @@ class Compiler:
         }
         wanted = {s.name for s in sels}
         if "totalCount" in wanted:
-            entries["totalCount"] = f"COUNT {{ MATCH {pattern} WHERE {base} }}"
+            # An anchor may reach a node by two relationships: count it once.
+            distinct = f" RETURN DISTINCT {t}" if anchor else ""
+            entries["totalCount"] = (
+                f"COUNT {{ MATCH {pattern} WHERE {base}{distinct} }}"
+            )
         node_sels = [c for s in sels if s.name == "nodes" for c in s.children] + [
             c
             for s in sels
@@ -281,6 +289,38 @@ class Compiler:
                 )
         inner = ", ".join(f"{_q(k)}: {e}" for k, e in entries.items())
         return "{" + inner + "}"
+
+    def _anchor(self, where: Any, tm: TypeMap, t: str) -> tuple[str, str] | None:
+        """A start for a root list from one node found by its key, when the filter allows.
+
+        `borders: { some: { iso3: { eq: "RUS" } } }` (a quantifier on a date-free relation
+        whose target's natural key must equal a value) means every answer is linked to that
+        one node: matching from it (a unique-index seek) makes the rows examined grow
+        with the answer, not with the label. The full filter still applies after.
+        """
+        if not isinstance(where, dict):
+            return None
+        for name, ops in where.items():
+            mapped = tm.fields.get(name)
+            if (
+                not isinstance(mapped, Relation)
+                or not mapped.many
+                or mapped.valid is not None
+                or not isinstance(ops, dict)
+                or not isinstance(ops.get("some"), dict)
+            ):
+                continue
+            target = TYPES[mapped.target]
+            key_ops = ops["some"].get(target.key)
+            if (
+                isinstance(key_ops, dict)
+                and isinstance(key_ops.get("eq"), Leaf)
+                and not key_ops.get("ignoreCase")
+            ):
+                a = self._var("a")
+                pattern, _ = self._pattern(mapped, t, a)
+                return pattern, f"{a}.`{target.key}` = {key_ops['eq'].param}"
+        return None
 
     def _cursor(self, value: Any, name: str, sig: str, n_keys: int) -> str | None:
         if value is None:

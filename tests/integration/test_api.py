@@ -335,15 +335,37 @@ def test_search_ignores_case_and_diacritics(gql: Any) -> None:
 
 
 class CountingDriver:
-    """Wraps the AsyncDriver and counts the statements sent through it."""
+    """Wraps the AsyncDriver and counts the statements sent through its sessions."""
 
     def __init__(self, driver: Any) -> None:
         self.driver = driver
         self.statements = 0
 
-    async def execute_query(self, *args: Any, **kwargs: Any) -> Any:
-        self.statements += 1
-        return await self.driver.execute_query(*args, **kwargs)
+    def session(self, **kwargs: Any) -> CountingSession:
+        return CountingSession(self, self.driver.session(**kwargs))
+
+    @property
+    def execute_query_bookmark_manager(self) -> Any:
+        return self.driver.execute_query_bookmark_manager
+
+
+class CountingSession:
+    """One session of a CountingDriver: every `run` is one Cypher statement."""
+
+    def __init__(self, owner: CountingDriver, session: Any) -> None:
+        self.owner = owner
+        self.session = session
+
+    async def __aenter__(self) -> CountingSession:
+        await self.session.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> Any:
+        return await self.session.__aexit__(*exc)
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        self.owner.statements += 1
+        return await self.session.run(*args, **kwargs)
 
 
 DEEP = """
@@ -523,3 +545,24 @@ def test_enum_filter_in_operator(gql: Any) -> None:
         "WITHDRAWAL_EFFECTIVE",
     }
     assert {n["country"]["iso3"] for n in nodes} >= {"EST", "LVA", "LTU"}
+
+
+def _plan_operators(plan: Any) -> list[str]:
+    ops = [plan.get("operatorType", "")]
+    for child in plan.get("children", []):
+        ops.extend(_plan_operators(child))
+    return ops
+
+
+def test_hero_query_starts_from_the_border_country_not_every_country(
+    gql: Any, db: Driver
+) -> None:
+    """The quantifier on a key (borders: some iso3 = RUS) anchors the match at RUS."""
+    body = gql(HERO, headers={"X-Debug": "1"})
+    [trace] = body["extensions"]["treatygraph"]["cypher"]
+    with db.session() as session:
+        plan = session.run("EXPLAIN " + trace["cypher"], trace["params"]).consume().plan
+    operators = _plan_operators(plan)
+    assert not [op for op in operators if op.startswith("NodeByLabelScan")], operators
+    assert any(op.startswith("NodeUniqueIndexSeek") for op in operators)
+    assert body["data"]["countries"]["totalCount"] == 4

@@ -63,3 +63,17 @@ def test_large_responses_are_gzipped_when_asked(client: TestClient) -> None:
     response = client.get("/geo/countries.geojson", headers={"Accept-Encoding": "gzip"})
     assert response.headers["content-encoding"] == "gzip"
     assert response.json()["type"] == "FeatureCollection"
+
+
+def test_a_repeated_query_is_validated_once(gql: Any) -> None:
+    """Validation is cached by document and rules; the limits must not defeat it."""
+    from strawberry.extensions import ValidationCache
+
+    from schema.root import _CACHE_SIZE
+
+    query = '{ country(iso3: "EST") { name borders { iso3 } } }'
+    gql(query)
+    cache = ValidationCache(maxsize=_CACHE_SIZE).cached_validate_document
+    hits = cache.cache_info().hits
+    gql(query)
+    assert cache.cache_info().hits == hits + 1

@@ -16,6 +16,7 @@ def test_defaults_use_the_local_launcher() -> None:
     [
         ("NEO4J_LOCAL_PORT", "seventy"),
         ("API_PORT", "0"),
+        ("API_WORKERS", "0"),
         ("NEO4J_URI", "http://example.com"),
         ("TREATYGRAPH_AS_OF", "2026-02-30"),
         ("TREATYGRAPH_DEBUG", "maybe"),
