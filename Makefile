@@ -76,7 +76,7 @@ stress: check
 		tests/integration/test_fuzz.py tests/integration/test_injection.py \
 		tests/integration/test_outage.py || status=$$?; \
 	if [ $$status -eq 0 ]; then \
-		$(TEST_ENV) $(PY) bench/soak.py --port $${TEST_API_PORT:-8099} --seconds 60 \
+		$(TEST_ENV) $(PY) -m bench.soak --port $${TEST_API_PORT:-8099} --seconds 60 \
 			--concurrency 64 --out test-output/soak-summary.json || status=$$?; \
 	fi; \
 	for f in test-output/fuzz-summary.json test-output/outage-summary.json; do \

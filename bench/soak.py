@@ -17,37 +17,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import itertools
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx2
 
+from bench.queries import HERO
+from settings import REPO_ROOT
+from tests.live import api_server, rss_bytes
+
 QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
-    "Q1 hero": (
-        """query NatoStatesBorderingRussiaThatRecommendedWithdrawal {
-  countries(
-    where: {
-      memberships: { some: { organization: { code: { eq: "NATO" } } } }
-      borders: { some: { iso3: { eq: "RUS" } } }
-      recommendations: { some: { action: { eq: WITHDRAW }, treaty: { slug: { eq: "ottawa" } } } }
-    }
-    sort: [{ name: ASC }]
-  ) {
-    totalCount
-    nodes { iso3 name recommendations { date authors { name } sources { url } } }
-  }
-}""",
-        {},
-    ),
+    "Q1 hero": (HERO, {}),
     "Q2 country in depth": (
         """query Country($iso3: String!) {
   country(iso3: $iso3) {
@@ -96,14 +81,6 @@ QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 COUNTRIES = ["LTU", "LVA", "EST", "POL", "FIN", "UKR", "DEU", "FRA"]
 SEARCHES = ["sakaliene", "Lietuva", "ottawa", "defence minister", "Tusk"]
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident set size of the API process, from /proc (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    raise RuntimeError(f"no VmRSS for pid {pid}")
 
 
 class Tally:
@@ -163,42 +140,6 @@ async def phase(url: str, seconds: float, concurrency: int, tally: Tally) -> Non
         )
 
 
-@contextlib.contextmanager
-def served(port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """`uvicorn server:app` on 127.0.0.1:port until /readyz says ready; stopped after."""
-    root = Path(__file__).resolve().parent.parent
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "server:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=root,
-        env=dict(os.environ),
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(httpx2.HTTPError):
-                ready = httpx2.get(f"http://127.0.0.1:{port}/readyz", timeout=2)
-                if ready.status_code == 200:
-                    break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the API did not become ready (is Neo4j seeded?)")
-            time.sleep(0.2)
-        yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running API (give --pid too)")
@@ -211,7 +152,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.port is not None:
-        with served(args.port) as process:
+        log = REPO_ROOT / "test-output" / "soak-api.log"
+        with api_server(args.port, {}, log) as process:
             args.url, args.pid = f"http://127.0.0.1:{args.port}", process.pid
             return soak(args)
     if args.url is None or args.pid is None:
