@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import re
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -26,12 +28,14 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 import telemetry
 from graph import driver as db
 from graph import queries
 from graph.driver import open_driver
 from graph.errors import TreatygraphError
+from resolvers import responses
 from resolvers.auth import credentials
 from resolvers.context import Context
 from resolvers.errors import coded
@@ -48,6 +52,8 @@ log = logging.getLogger("treatygraph")
 # states queue on Neo4j's locks while holding pooled connections; queueing here
 # instead keeps the pool free for reads.
 WRITE_CONCURRENCY = 8
+# Accept headers asking Strawberry for a streamed answer (SSE, multipart).
+_STREAMED = re.compile(r"text/event-stream|multipart/mixed")
 
 
 class State(TypedDict):
@@ -57,7 +63,36 @@ class State(TypedDict):
 
 
 class TreatyGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI app with our per-request context."""
+    """Strawberry's ASGI app with our per-request context.
+
+    A POSTed JSON query whose root fields are all compiled is answered by
+    resolvers.responses straight from its Cypher rows; everything else, and
+    anything that path declines, goes through Strawberry and graphql-core.
+    """
+
+    async def run(
+        self, request: Any, context: Any = UNSET, root_value: Any = UNSET
+    ) -> Any:
+        if (
+            isinstance(request, Request)
+            and request.method == "POST"
+            and request.state.settings.compiled_responses
+            and "application/json" in request.headers.get("content-type", "")
+            and not _STREAMED.search(request.headers.get("accept", ""))
+        ):
+            context = await self.get_context(request)
+            try:
+                body = json.loads(await request.body())
+            except ValueError:
+                body = None  # Strawberry answers 400
+            answered = await responses.answer(schema._schema, body, context)
+            if answered is not None:
+                telemetry.record_completion("compiled")
+                return Response(
+                    self.encode_json(answered), media_type="application/json"
+                )
+        telemetry.record_completion("graphql")
+        return await super().run(request, context, root_value)
 
     async def process_result(
         self, request: Any, result: ExecutionResult

@@ -214,6 +214,9 @@ class Settings:
     api_keys: tuple[ApiKey, ...] = ()
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
     write_queue_seconds: int = 30
+    # Answer compiled queries straight from their rows (resolvers.responses); off,
+    # graphql-core completes every response (same answers, more CPU per request).
+    compiled_responses: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -317,6 +320,11 @@ class Settings:
             ),
             cors_origins=cors_origins,
             cors_credentials=cors_credentials,
+            compiled_responses=get(
+                "TREATYGRAPH_COMPILED_RESPONSES",
+                _bool("TREATYGRAPH_COMPILED_RESPONSES"),
+                "true",
+            ),
         )
 
     @property

@@ -65,6 +65,13 @@ CYPHER_LATENCY = Histogram(
     buckets=_LATENCY_BUCKETS,
     registry=REGISTRY,
 )
+GRAPHQL_COMPLETIONS = Counter(
+    "treatygraph_graphql_completions",
+    "GraphQL requests by what completed the response: `compiled` (straight from the "
+    "compiled Cypher's rows) or `graphql` (graphql-core's executor).",
+    ["path"],
+    registry=REGISTRY,
+)
 HTTP_REQUESTS = Counter(
     "treatygraph_http_requests",
     "HTTP requests, by route and status code.",
@@ -124,6 +131,11 @@ def record_cypher(root_field: str, seconds: float) -> None:
         info.cypher_statements += 1
 
 
+def record_completion(path: str) -> None:
+    """Called once per GraphQL request with what completed it (`compiled`, `graphql`)."""
+    GRAPHQL_COMPLETIONS.labels(path=path).inc()
+
+
 def record_errors(codes: list[str]) -> None:
     """Called with the final `extensions.code` of every error in a response."""
     for code in codes:
@@ -133,20 +145,25 @@ def record_errors(codes: list[str]) -> None:
         info.error_codes.extend(codes)
 
 
+def record_operation(name: str | None, operation_type: str | None) -> None:
+    """Which operation the request ran (None: none could run, e.g. a parse error)."""
+    info = current()
+    if info is not None:
+        info.operation = name
+        info.operation_type = operation_type
+
+
 class OperationName(SchemaExtension):
     """Tells the request's info which operation ran (after parsing picked it)."""
 
     def on_operation(self) -> Iterator[None]:
         yield
-        info = current()
-        if info is None:
-            return
         context = self.execution_context
-        info.operation = context.operation_name
         try:
-            info.operation_type = context.operation_type.value
+            operation_type: str | None = context.operation_type.value
         except Exception:  # no operation to run (parse error, unknown name): unset
-            info.operation_type = None
+            operation_type = None
+        record_operation(context.operation_name, operation_type)
 
 
 class RequestTelemetry:

@@ -66,6 +66,9 @@ class Plan:
     arguments: dict[int, str] = field(default_factory=dict)
     # The relations it returns, nested as selected: what the cost limit adds up.
     cost: Cost = field(default_factory=lambda: Cost("0"))
+    # What the layers above derive from this plan once, cached and evicted with it
+    # (resolvers.responses keeps the root field's completer here).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def estimate(self, leaves: list[Any], fallback: int) -> int:
         """Nodes this root field can return at most, given the request's values."""

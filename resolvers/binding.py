@@ -8,6 +8,7 @@ directions stay in the tree because they change the Cypher's shape.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import Any, Protocol, cast
 
 from graphql import (
@@ -72,7 +73,51 @@ class Binder:
     def bind_root(self) -> Selection:
         """The root field this resolve info is for."""
         info = cast(GraphQLResolveInfo[Any], self.info)
-        return self._field(info.field_nodes[0], info.parent_type, on_type=None)
+        return self.bind_field(info.field_nodes, info.parent_type)
+
+    def bind_field(
+        self, nodes: Sequence[FieldNode], parent: GraphQLObjectType
+    ) -> Selection:
+        """One response key's field, over every node that selects it.
+
+        `{ a: country(iso3: "LTU") { name } a: country(iso3: "LTU") { iso3 } }` asks
+        for both fields (validation has made sure the arguments agree), so the
+        selections of the later nodes are merged into the first's.
+        """
+        selection = self._field(nodes[0], parent, on_type=None)
+        field_def = parent.fields.get(selection.name)
+        for node in nodes[1:]:
+            if field_def is None or node.selection_set is None:
+                continue
+            named = get_named_type(field_def.type)
+            for child in self._selections(node.selection_set, named):
+                self._merge(selection.children, child)
+        return selection
+
+    def root_fields(
+        self, selection_set: SelectionSetNode, parent: GraphQLObjectType
+    ) -> dict[str, list[FieldNode]]:
+        """An operation's root fields by response key, in order, as graphql-core
+        groups them: fragments expanded, @skip/@include applied."""
+        grouped: dict[str, list[FieldNode]] = {}
+        for node in selection_set.selections:
+            if not self._included(node):
+                continue
+            if isinstance(node, FieldNode):
+                grouped.setdefault(self._key(node), []).append(node)
+                continue
+            fragment = (
+                self.info.fragments[node.name.value]
+                if isinstance(node, FragmentSpreadNode)
+                else node
+            )
+            fragment = cast(FragmentDefinitionNode | InlineFragmentNode, fragment)
+            condition = fragment.type_condition
+            if condition is not None and condition.name.value != parent.name:
+                continue
+            for key, nodes in self.root_fields(fragment.selection_set, parent).items():
+                grouped.setdefault(key, []).extend(nodes)
+        return grouped
 
     def bind_selections(
         self, selection_set: SelectionSetNode, parent: GraphQLObjectType

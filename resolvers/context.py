@@ -28,3 +28,6 @@ class Context:
     dataset_version: str | None = None
     # Nodes the request can return at most (resolvers.limits), once estimated.
     cost: int | None = None
+    # Root fields whose statement resolvers.responses already ran, by response key:
+    # the shaped result, or the error reading it raised. resolve_root takes them.
+    prefetched: dict[str, Any] | None = None

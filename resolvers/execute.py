@@ -80,7 +80,9 @@ def _encodable(value: Any, argument: str) -> None:
                 ) from None
 
 
-def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
+def parameters(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
+    """The statement's `$p<n>` and `$today` from the bound values (may raise coded
+    errors: a bad cursor, a page over the maximum, text that is not searchable)."""
     for index, value in enumerate(leaves):
         _encodable(value, plan.arguments.get(index, "argument"))
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(leaves)}
@@ -112,7 +114,19 @@ def _params(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
 
 
 async def resolve_root(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
-    """Resolver for every compiled root field: one Cypher statement per field."""
+    """Resolver for every compiled root field: one Cypher statement per field.
+
+    When resolvers.responses already ran this field's statement (and then handed the
+    request to graphql-core), its answer or failure is taken from the context
+    instead of being read again.
+    """
+    context: Context = info.context
+    prefetched = context.prefetched
+    if prefetched is not None and info.path.key in prefetched:
+        answer = prefetched.pop(info.path.key)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
     binder = Binder(info)
     return await _answer(binder, binder.bind_root(), info)
 
@@ -133,23 +147,33 @@ async def _answer(
     binder: Binder, selection: Selection, info: GraphQLResolveInfo[Any]
 ) -> Any:
     context: Context = info.context
+    plan, params = prepare(selection, binder.leaves, context)
+    return await fetch(context, info.field_name, str(info.path.key), plan, params)
+
+
+def prepare(
+    selection: Selection, leaves: list[Any], context: Context
+) -> tuple[Plan, dict[str, Any]]:
+    """The cached plan for a bound root field and its parameters (may raise coded errors)."""
     settings = context.settings
     plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
-    params = _params(plan, binder.leaves, context)
+    return plan, parameters(plan, leaves, context)
+
+
+async def fetch(
+    context: Context, field: str, key: str, plan: Plan, params: dict[str, Any]
+) -> Any:
+    """Run a root field's one statement; its shaped `result`, traced and timed."""
     # The plan's text is built only from graph.mapping's fixed fragments.
     started = time.perf_counter()
-    rows = await db.read(context.driver, settings, plan.cypher, params)
-    telemetry.record_cypher(info.field_name, time.perf_counter() - started)
+    rows = await db.read(context.driver, context.settings, plan.cypher, params)
+    telemetry.record_cypher(field, time.perf_counter() - started)
     if context.debug:
         context.trace.append(
-            {
-                "field": info.path.key,
-                "cypher": plan.cypher,
-                "params": _printable(params),
-            }
+            {"field": key, "cypher": plan.cypher, "params": _printable(params)}
         )
     else:
-        context.trace.append({"field": info.path.key})
+        context.trace.append({"field": key})
     if not rows:
         return None
     context.dataset_version = rows[0].get("datasetVersion")
@@ -182,24 +206,46 @@ def by_name(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     return source.get(info.field_name)
 
 
-def _page(source: dict[str, Any]) -> list[dict[str, Any]]:
+def page_items(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """A connection's page: the rows asked for (Cypher fetched one more), in order."""
     page = source.get("__page") or []
     items = page[: source["__first"]]
     return list(reversed(items)) if source.get("__backward") else items
 
 
-def connection_edges(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
-    """Edges of a connection, each with its keyset cursor."""
+def page_edges(source: dict[str, Any]) -> list[dict[str, Any]]:
+    """A connection's edges, each with its keyset cursor."""
     signature = source.get("__sig", "")
     return [
         {"cursor": cursors.encode(x["__c"], signature), "node": x}
-        for x in _page(source)
+        for x in page_items(source)
     ]
+
+
+def page_info(source: dict[str, Any]) -> dict[str, Any]:
+    """Relay page info from the fetched page (one row more than asked) and the cursor."""
+    page = source.get("__page") or []
+    more = len(page) > source["__first"]
+    beyond_cursor = bool(source.get("__hasBefore"))
+    backward = bool(source.get("__backward"))
+    items = page_items(source)
+    signature = source.get("__sig", "")
+    return {
+        "hasNextPage": beyond_cursor if backward else more,
+        "hasPreviousPage": more if backward else beyond_cursor,
+        "startCursor": cursors.encode(items[0]["__c"], signature) if items else None,
+        "endCursor": cursors.encode(items[-1]["__c"], signature) if items else None,
+    }
+
+
+def connection_edges(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
+    """Edges of a connection, each with its keyset cursor."""
+    return page_edges(source)
 
 
 def connection_nodes(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Nodes of a connection, without the edge wrapper."""
-    return _page(source)
+    return page_items(source)
 
 
 def connection_total(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
@@ -208,19 +254,8 @@ def connection_total(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> An
 
 
 def connection_page_info(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
-    """Relay page info from the fetched page (one row more than asked) and the cursor."""
-    page = source.get("__page") or []
-    more = len(page) > source["__first"]
-    beyond_cursor = bool(source.get("__hasBefore"))
-    backward = bool(source.get("__backward"))
-    items = _page(source)
-    signature = source.get("__sig", "")
-    return {
-        "hasNextPage": beyond_cursor if backward else more,
-        "hasPreviousPage": more if backward else beyond_cursor,
-        "startCursor": cursors.encode(items[0]["__c"], signature) if items else None,
-        "endCursor": cursors.encode(items[-1]["__c"], signature) if items else None,
-    }
+    """Relay page info of a connection."""
+    return page_info(source)
 
 
 def union_type(

@@ -11,11 +11,12 @@ from typing import Any
 
 from graphql import GraphQLObjectType, GraphQLUnionType
 
-from graph.mapping import ROOT_LISTS, ROOT_LOOKUPS
+from graph.mapping import ROOT_LISTS, ROOT_LOOKUPS, TYPES
 from resolvers import execute
 
 # Types whose values are maps built by Cypher, keyed by response key (alias).
 SHAPED_BY_CYPHER_EXTRA = frozenset({"Border", "TreatyStatus", "SearchHit"})
+SHAPED_TYPES = frozenset(TYPES) | SHAPED_BY_CYPHER_EXTRA
 COMPILED_ROOTS = frozenset({*ROOT_LISTS, *ROOT_LOOKUPS, "search", "timeline"})
 _CONNECTION_FIELDS = {
     "edges": execute.connection_edges,
@@ -27,10 +28,8 @@ _CONNECTION_FIELDS = {
 
 def install(schema: Any) -> None:
     """Point every field of the compiled types at the compiled-result readers."""
-    from graph.mapping import TYPES
-
     gql = schema._schema  # graphql-core schema Strawberry built
-    shaped = set(TYPES) | SHAPED_BY_CYPHER_EXTRA
+    shaped = SHAPED_TYPES
     for name, gtype in gql.type_map.items():
         if name.startswith("__"):
             continue

@@ -138,8 +138,19 @@ class NoIntrospection(NoSchemaIntrospectionCustomRule):
         super().report_error(error)
 
 
+def limit_rules(settings: Settings) -> tuple[type[ValidationRule], ...]:
+    """The validation rules these settings add to GraphQL's own (and Strawberry's)."""
+    rules: list[type[ValidationRule]] = [
+        depth_rule(settings.max_depth),
+        alias_rule(settings.max_aliases),
+    ]
+    if not settings.introspection:
+        rules.append(NoIntrospection)
+    return tuple(rules)
+
+
 @dataclass(frozen=True)
-class _Scope:
+class OperationScope:
     """What Binder reads from a resolve info, for a whole operation before execution."""
 
     schema: GraphQLSchema
@@ -172,7 +183,7 @@ def estimate_cost(
         for d in document.definitions
         if isinstance(d, FragmentDefinitionNode)
     }
-    binder = Binder(_Scope(schema, fragments, coerced))
+    binder = Binder(OperationScope(schema, fragments, coerced))
     query_type = schema.query_type
     if query_type is None:  # pragma: no cover - the schema always has Query
         return None
@@ -200,10 +211,7 @@ class RequestLimits(SchemaExtension):
         if settings is not None:
             ctx = self.execution_context
             ctx.parse_options["max_tokens"] = settings.max_tokens
-            rules = [depth_rule(settings.max_depth), alias_rule(settings.max_aliases)]
-            if not settings.introspection:
-                rules.append(NoIntrospection)
-            ctx.validation_rules = (*ctx.validation_rules, *rules)
+            ctx.validation_rules = (*ctx.validation_rules, *limit_rules(settings))
         yield
 
     def on_execute(self) -> Iterator[None]:

@@ -9,6 +9,19 @@ from strawberry.extensions import SchemaExtension
 from resolvers.context import Context
 
 
+def treatygraph_extensions(context: Context) -> dict[str, Any]:
+    """`extensions.treatygraph` of a response (resolvers.responses builds it too)."""
+    out: dict[str, Any] = {
+        "datasetVersion": context.dataset_version,
+        "asOfDefault": context.settings.default_as_of().isoformat(),
+        "cypherStatements": len(context.trace),
+        "cost": context.cost,
+    }
+    if context.debug:
+        out["cypher"] = context.trace
+    return out
+
+
 class ResponseExtensions(SchemaExtension):
     """Adds `extensions.treatygraph` to every response."""
 
@@ -16,12 +29,4 @@ class ResponseExtensions(SchemaExtension):
         context = self.execution_context.context
         if not isinstance(context, Context):
             return {}
-        out: dict[str, Any] = {
-            "datasetVersion": context.dataset_version,
-            "asOfDefault": context.settings.default_as_of().isoformat(),
-            "cypherStatements": len(context.trace),
-            "cost": context.cost,
-        }
-        if context.debug:
-            out["cypher"] = context.trace
-        return {"treatygraph": out}
+        return {"treatygraph": treatygraph_extensions(context)}

@@ -1,0 +1,288 @@
+"""Complete a compiled root field's answer without graphql-core's executor.
+
+The compiled Cypher returns each root field's answer already shaped by response
+key. What graphql-core still does with it, field by field, is: serialize leaves,
+check non-null fields, answer `__typename`, pick a union member, and turn
+connection maps into `edges`, `nodes` and `pageInfo`. A shape is that work as one
+function per selected field, built once per query shape from the bound selection
+and the schema's types. Where a value is not one it can complete exactly as
+graphql-core would (a null in a non-null field, a leaf whose serializer refuses
+it, a map where a list belongs), it raises `Unshaped`, and graphql-core completes
+the same rows instead, errors and all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    GraphQLUnionType,
+)
+
+from graph.selection import Selection
+from resolvers.execute import page_edges, page_info, page_items
+from resolvers.install import SHAPED_TYPES
+
+Complete = Callable[[Any], Any]
+
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+# Scalars whose serializer returns a `str` value unchanged (Date: Cypher sends ISO text).
+_TEXT_SCALARS = frozenset({"String", "ID", "Date"})
+# Distinct enum values remembered per enum type (they come from the seed's vocabularies).
+_ENUM_MEMO = 256
+
+
+class Unshaped(Exception):
+    """This value needs graphql-core's own completion (and perhaps its error)."""
+
+
+def shape(selection: Selection, schema: GraphQLSchema) -> Complete:
+    """The completer of one compiled root field of Query.
+
+    Raises Unshaped when the selection reaches a type whose values are not built
+    by the compiler (the request then takes graphql-core's path).
+    """
+    query = schema.query_type
+    assert query is not None
+    field = query.fields[selection.name]
+    return _output(field.type, selection.children, schema)
+
+
+def _output(
+    gtype: GraphQLOutputType, children: list[Selection], schema: GraphQLSchema
+) -> Complete:
+    nullable = not isinstance(gtype, GraphQLNonNull)
+    inner = gtype.of_type if isinstance(gtype, GraphQLNonNull) else gtype
+    if isinstance(inner, GraphQLList):
+        return _list(_output(inner.of_type, children, schema), nullable)
+    if isinstance(inner, GraphQLScalarType):
+        return _scalar(inner, nullable)
+    if isinstance(inner, GraphQLEnumType):
+        return _enum(inner, nullable)
+    if isinstance(inner, GraphQLUnionType):
+        members = {
+            member.name: _object(member, children, schema, nullable=False)
+            for member in schema.get_possible_types(inner)
+        }
+        return _union(members, nullable)
+    if isinstance(inner, GraphQLObjectType):
+        if inner.name.endswith("Connection"):
+            return _connection(inner, children, schema, nullable)
+        if inner.name.endswith("Edge") or inner.name == "PageInfo":
+            return _built(inner, children, schema, nullable)
+        if inner.name in SHAPED_TYPES:
+            return _object(inner, children, schema, nullable)
+    raise Unshaped(f"{inner} is not built by the compiler")
+
+
+def _missing(nullable: bool) -> None:
+    if not nullable:
+        raise Unshaped("null in a non-null field")
+
+
+def _list(item: Complete, nullable: bool) -> Complete:
+    def complete(value: Any) -> Any:
+        if type(value) is list:
+            return [item(v) for v in value]
+        if value is None:
+            return _missing(nullable)
+        raise Unshaped("not a list")
+
+    return complete
+
+
+def _exact(gtype: GraphQLScalarType | GraphQLEnumType, value: Any) -> Any:
+    """graphql-core's own serialization of a leaf; Unshaped where it would error."""
+    try:
+        serialized = gtype.serialize(value)
+    except Exception as error:
+        raise Unshaped(str(error)) from None
+    if serialized is None:
+        raise Unshaped("serialized to null")
+    return serialized
+
+
+def _scalar(gtype: GraphQLScalarType, nullable: bool) -> Complete:
+    # The common cases inline: a value of the type graphql-core would return as is.
+    name = gtype.name
+    if name in _TEXT_SCALARS:
+
+        def text(value: Any) -> Any:
+            if type(value) is str:
+                return value
+            if value is None:
+                return _missing(nullable)
+            return _exact(gtype, value)
+
+        return text
+    if name == "Int":
+
+        def integer(value: Any) -> Any:
+            if type(value) is int and _INT_MIN <= value <= _INT_MAX:
+                return value
+            if value is None:
+                return _missing(nullable)
+            return _exact(gtype, value)
+
+        return integer
+    if name == "Boolean":
+
+        def boolean(value: Any) -> Any:
+            if type(value) is bool:
+                return value
+            if value is None:
+                return _missing(nullable)
+            return _exact(gtype, value)
+
+        return boolean
+    if name == "Float":
+
+        def real(value: Any) -> Any:
+            if type(value) is float and math.isfinite(value):
+                return value
+            if value is None:
+                return _missing(nullable)
+            return _exact(gtype, value)
+
+        return real
+
+    def other(value: Any) -> Any:
+        if value is None:
+            return _missing(nullable)
+        return _exact(gtype, value)
+
+    return other
+
+
+def _enum(gtype: GraphQLEnumType, nullable: bool) -> Complete:
+    memo: dict[Any, Any] = {}
+
+    def complete(value: Any) -> Any:
+        if value is None:
+            return _missing(nullable)
+        try:
+            return memo[value]
+        except (KeyError, TypeError):
+            serialized = _exact(gtype, value)
+            if len(memo) < _ENUM_MEMO and isinstance(value, str):
+                memo[value] = serialized
+            return serialized
+
+    return complete
+
+
+def _constant(value: str) -> Complete:
+    def complete(_: Any) -> str:
+        return value
+
+    return complete
+
+
+def _object(
+    gtype: GraphQLObjectType,
+    children: list[Selection],
+    schema: GraphQLSchema,
+    nullable: bool,
+) -> Complete:
+    """A Cypher-built map, keyed by response key; fields of other union members skipped."""
+    fields: list[tuple[str, Complete]] = []
+    for sel in children:
+        if sel.on_type is not None and sel.on_type != gtype.name:
+            continue
+        if sel.name == "__typename":
+            fields.append((sel.key, _constant(gtype.name)))
+            continue
+        field = gtype.fields[sel.name]
+        fields.append((sel.key, _output(field.type, sel.children, schema)))
+
+    def complete(value: Any) -> Any:
+        if type(value) is dict:
+            get = value.get
+            return {key: fn(get(key)) for key, fn in fields}
+        if value is None:
+            return _missing(nullable)
+        raise Unshaped("not a map")
+
+    return complete
+
+
+def _union(members: dict[str, Complete], nullable: bool) -> Complete:
+    def complete(value: Any) -> Any:
+        if type(value) is dict:
+            member = members.get(value.get("__typename"))  # type: ignore[arg-type]
+            if member is None:
+                raise Unshaped("not a member of the union")
+            return member(value)
+        if value is None:
+            return _missing(nullable)
+        raise Unshaped("not a map")
+
+    return complete
+
+
+def _built(
+    gtype: GraphQLObjectType,
+    children: list[Selection],
+    schema: GraphQLSchema,
+    nullable: bool,
+) -> Complete:
+    """An edge or page info: a map built in Python, keyed by field name."""
+    fields: list[tuple[str, str, Complete]] = []
+    for sel in children:
+        if sel.name == "__typename":
+            fields.append((sel.key, sel.name, _constant(gtype.name)))
+            continue
+        field = gtype.fields[sel.name]
+        fields.append((sel.key, sel.name, _output(field.type, sel.children, schema)))
+
+    def complete(value: Any) -> Any:
+        if value is None:
+            return _missing(nullable)
+        get = value.get
+        return {key: fn(get(name)) for key, name, fn in fields}
+
+    return complete
+
+
+_PARTS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "totalCount": lambda source: source.get("totalCount"),
+    "nodes": page_items,
+    "edges": page_edges,
+    "pageInfo": page_info,
+}
+
+
+def _connection(
+    gtype: GraphQLObjectType,
+    children: list[Selection],
+    schema: GraphQLSchema,
+    nullable: bool,
+) -> Complete:
+    """A Relay connection from the compiled page map (resolvers.execute's readers)."""
+    parts: list[tuple[str, Callable[[dict[str, Any]], Any], Complete]] = []
+    for sel in children:
+        if sel.name == "__typename":
+            parts.append((sel.key, _PARTS["totalCount"], _constant(gtype.name)))
+            continue
+        field_type = gtype.fields[sel.name].type
+        parts.append(
+            (sel.key, _PARTS[sel.name], _output(field_type, sel.children, schema))
+        )
+
+    def complete(value: Any) -> Any:
+        if type(value) is dict:
+            return {key: fn(read(value)) for key, read, fn in parts}
+        if value is None:
+            return _missing(nullable)
+        raise Unshaped("not a connection map")
+
+    return complete
