@@ -37,8 +37,7 @@ from graphql import (
     get_named_type,
     value_from_ast,
 )
-from graphql.execution.values import VariableValues, get_directive_values
-from graphql.type.directives import GraphQLIncludeDirective, GraphQLSkipDirective
+from graphql.execution.values import VariableValues
 
 from graph.selection import Leaf, Selection
 
@@ -196,12 +195,25 @@ class Binder:
         out.append(sel)
 
     def _included(self, node: Any) -> bool:
-        variables = self.info.variable_values
-        skip = get_directive_values(GraphQLSkipDirective, node, variables)
-        if skip and skip.get("if") is True:
-            return False
-        include = get_directive_values(GraphQLIncludeDirective, node, variables)
-        return not (include and include.get("if") is False)
+        """@skip/@include, read from the AST: graphql-core 3.3's directive helper
+        wants its VariableValues, which resolvers are not given (they get a dict)."""
+        for directive in node.directives or ():
+            name = directive.name.value
+            if name not in {"skip", "include"}:
+                continue
+            condition = None
+            for argument in directive.arguments or ():
+                if argument.name.value == "if":
+                    value = argument.value
+                    if isinstance(value, VariableNode):
+                        condition = self.variables.get(value.name.value)
+                    elif isinstance(value, BooleanValueNode):
+                        condition = value.value
+            if (name == "skip" and condition is True) or (
+                name == "include" and condition is False
+            ):
+                return False
+        return True
 
     # -- values ---------------------------------------------------------------------
 

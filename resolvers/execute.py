@@ -148,7 +148,8 @@ async def _answer(
 ) -> Any:
     context: Context = info.context
     plan, params = prepare(selection, binder.leaves, context)
-    return await fetch(context, info.field_name, str(info.path.key), plan, params)
+    rows = await fetch(context, info.field_name, plan, params)
+    return answered(context, str(info.path.key), plan, params, rows)
 
 
 def prepare(
@@ -161,13 +162,24 @@ def prepare(
 
 
 async def fetch(
-    context: Context, field: str, key: str, plan: Plan, params: dict[str, Any]
-) -> Any:
-    """Run a root field's one statement; its shaped `result`, traced and timed."""
+    context: Context, field: str, plan: Plan, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Run a root field's one statement, timed; its rows."""
     # The plan's text is built only from graph.mapping's fixed fragments.
     started = time.perf_counter()
     rows = await db.read(context.driver, context.settings, plan.cypher, params)
     telemetry.record_cypher(field, time.perf_counter() - started)
+    return rows
+
+
+def answered(
+    context: Context,
+    key: str,
+    plan: Plan,
+    params: dict[str, Any],
+    rows: list[dict[str, Any]],
+) -> Any:
+    """A root field's shaped `result` from its rows, traced under its response key."""
     if context.debug:
         context.trace.append(
             {"field": key, "cypher": plan.cypher, "params": _printable(params)}

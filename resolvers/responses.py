@@ -333,24 +333,25 @@ async def _read(roots: list[_Root], context: Context) -> list[Any]:
     """Each root field's shaped result (or the error reading it raised), in order;
     several root fields run at once, as graphql-core runs a query's fields."""
     compiled = [root for root in roots if root.plan is not None]
-    if len(compiled) == 1:
-        root = compiled[0]
-        assert root.plan is not None
+    reads = [
+        execute.fetch(context, root.field, root.plan, root.params)
+        for root in compiled
+        if root.plan is not None
+    ]
+    if len(reads) == 1:
         try:
-            result: Any = await execute.fetch(
-                context, root.field, root.key, root.plan, root.params
-            )
+            rows: list[Any] = [await reads[0]]
         except Exception as error:
-            result = error
-        return [result if r is root else None for r in roots]
-    results = iter(
-        await asyncio.gather(
-            *(
-                execute.fetch(context, r.field, r.key, r.plan, r.params)
-                for r in compiled
-                if r.plan is not None
-            ),
-            return_exceptions=True,
+            rows = [error]
+    else:
+        rows = await asyncio.gather(*reads, return_exceptions=True)
+    # Traced in the operation's order (graphql-core traces as reads finish).
+    by_key: dict[str, Any] = {}
+    for root, read in zip(compiled, rows, strict=True):
+        if root.plan is None or isinstance(read, BaseException):
+            by_key[root.key] = read
+            continue
+        by_key[root.key] = execute.answered(
+            context, root.key, root.plan, root.params, read
         )
-    )
-    return [next(results) if root.plan is not None else None for root in roots]
+    return [by_key.get(root.key) for root in roots]
