@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import re
 import socket
@@ -35,7 +34,7 @@ from graph import driver as db
 from graph import queries
 from graph.driver import open_driver
 from graph.errors import TreatygraphError
-from resolvers import responses
+from resolvers import encoding, responses
 from resolvers.auth import credentials
 from resolvers.context import Context
 from resolvers.errors import coded
@@ -82,7 +81,7 @@ class TreatyGraphQL(GraphQL[Context, None]):
         ):
             context = await self.get_context(request)
             try:
-                body = json.loads(await request.body())
+                body = encoding.loads(await request.body())
             except ValueError:
                 body = None  # Strawberry answers 400
             answered = await responses.answer(schema._schema, body, context)
@@ -104,6 +103,12 @@ class TreatyGraphQL(GraphQL[Context, None]):
                 [str((e.extensions or {}).get("code")) for e in result.errors]
             )
         return await super().process_result(request, result)
+
+    def encode_json(self, data: object) -> bytes:
+        return encoding.dumps(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return encoding.loads(data)
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
         return HTMLResponse(graphiql_html())

@@ -3,8 +3,9 @@
 At start-up each question is run once through the real schema in-process, and the
 statement and parameters `graph.driver.read` is handed are recorded (the same objects,
 dates included). Requests then run that statement through the same `graph.driver.read`
-(async driver, READ transaction) and return its `result` as JSON over HTTP, so the same
-load generator measures it with the same HTTP + JSON costs the GraphQL servers pay.
+(async driver, READ transaction) and return its `result` as JSON over HTTP (encoded as
+treatygraph encodes its responses, resolvers.encoding), so the same load generator
+measures it with the same HTTP + JSON costs the GraphQL servers pay.
 
 `python -m bench.floor` serves it the way `python -m server serve` serves the API
 (API_HOST, API_PORT, API_WORKERS, and the same TCP listener for several workers).
@@ -13,7 +14,6 @@ load generator measures it with the same HTTP + JSON costs the GraphQL servers p
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -27,6 +27,7 @@ from starlette.routing import Route
 from bench.queries import QUESTIONS
 from graph import driver as db
 from graph.driver import open_driver
+from resolvers import encoding
 from resolvers.context import Context
 from schema.root import schema
 from settings import Settings
@@ -91,7 +92,7 @@ async def run(request: Request) -> Response:
     cypher, params = compiled[name]
     rows = await db.read(request.state.driver, request.state.settings, cypher, params)
     # Keyset cursor values (`__c`) may hold Neo4j dates; ours encodes them, here str() does.
-    body = json.dumps({"data": rows[0]["result"] if rows else None}, default=str)
+    body = encoding.dumps({"data": rows[0]["result"] if rows else None})
     return Response(body, media_type="application/json")
 
 
