@@ -186,8 +186,9 @@ def middleware(settings: Settings) -> list[Middleware]:
             )
         )
     stack.append(Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes))
-    # The map outlines and big answers shrink about 3x.
-    stack.append(Middleware(GZipMiddleware, minimum_size=1024))
+    # The map outlines and big answers shrink about 3x. Level 6 (zlib's default)
+    # compresses within a few percent of Starlette's 9 at a fraction of the CPU.
+    stack.append(Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6))
     return stack
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import json
 import logging
 import os
 import re
+import secrets
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +32,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
+
+from resolvers import encoding
 
 log = logging.getLogger("treatygraph.access")
 
@@ -79,6 +80,20 @@ HTTP_REQUESTS = Counter(
     registry=REGISTRY,
 )
 
+_children: dict[tuple[Any, ...], Any] = {}
+
+
+def _child(metric: Any, *values: str) -> Any:
+    """`metric.labels(*values)`, remembered: labels() validates and locks on every
+    call, a few microseconds each, several times per request. Every label set here
+    is bounded (routes, statuses, codes, root fields, capped operation names)."""
+    key = (metric, *values)
+    child = _children.get(key)
+    if child is None:
+        child = _children[key] = metric.labels(*values)
+    return child
+
+
 # Operation names come from clients: keep label values well-formed and bounded.
 _OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
 MAX_OPERATION_LABELS = 200
@@ -124,7 +139,7 @@ def current() -> RequestInfo | None:
 
 def record_cypher(root_field: str, seconds: float) -> None:
     """Called once per compiled statement sent to Neo4j."""
-    CYPHER_LATENCY.labels(field=root_field).observe(seconds)
+    _child(CYPHER_LATENCY, root_field).observe(seconds)
     info = current()
     if info is not None:
         info.cypher_seconds += seconds
@@ -133,13 +148,13 @@ def record_cypher(root_field: str, seconds: float) -> None:
 
 def record_completion(path: str) -> None:
     """Called once per GraphQL request with what completed it (`compiled`, `graphql`)."""
-    GRAPHQL_COMPLETIONS.labels(path=path).inc()
+    _child(GRAPHQL_COMPLETIONS, path).inc()
 
 
 def record_errors(codes: list[str]) -> None:
     """Called with the final `extensions.code` of every error in a response."""
     for code in codes:
-        GRAPHQL_ERRORS.labels(code=code).inc()
+        _child(GRAPHQL_ERRORS, code).inc()
     info = current()
     if info is not None:
         info.error_codes.extend(codes)
@@ -181,7 +196,7 @@ class RequestTelemetry:
             dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
         )
         request_id = (
-            incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex[:16]
+            incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
         )
         info = RequestInfo(request_id)
         token = _current.set(info)
@@ -213,16 +228,14 @@ class RequestTelemetry:
             if path.startswith("/static/")
             else "other"
         )
-        HTTP_REQUESTS.labels(route=route, status=str(status)).inc()
+        _child(HTTP_REQUESTS, route, str(status)).inc()
         graphql = route == "/graphql" and (
             info.operation_type is not None or info.error_codes
         )
         if graphql:
             label = operation_label(info.operation)
-            GRAPHQL_REQUESTS.labels(
-                operation=label, type=info.operation_type or "none"
-            ).inc()
-            GRAPHQL_LATENCY.labels(operation=label).observe(seconds)
+            _child(GRAPHQL_REQUESTS, label, info.operation_type or "none").inc()
+            _child(GRAPHQL_LATENCY, label).observe(seconds)
         if route in {"/healthz", "/metrics"} and status == 200:
             return  # probes and scrapes every few seconds would drown the log
         log.info(
@@ -285,7 +298,7 @@ class JsonFormatter(logging.Formatter):
                 out[name] = value
         if record.exc_info:
             out["exception"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False, default=str)
+        return encoding.dumps(out).decode()
 
 
 def configure_logging(log_format: str, level: str) -> None:
