@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
-import re
 import socket
 import sys
 from collections.abc import AsyncIterator
@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
@@ -51,14 +52,18 @@ log = logging.getLogger("treatygraph")
 # states queue on Neo4j's locks while holding pooled connections; queueing here
 # instead keeps the pool free for reads.
 WRITE_CONCURRENCY = 8
-# Accept headers asking Strawberry for a streamed answer (SSE, multipart).
-_STREAMED = re.compile(r"text/event-stream|multipart/mixed")
 
 
 class State(TypedDict):
     driver: AsyncDriver
     settings: Settings
     write_gate: asyncio.Semaphore
+
+
+@functools.lru_cache(maxsize=64)
+def _mime_type(content_type: str) -> str:
+    """The media type of a Content-Type header, parsed as Strawberry parses it."""
+    return parse_content_type(content_type)[0]
 
 
 class TreatyGraphQL(GraphQL[Context, None]):
@@ -76,8 +81,10 @@ class TreatyGraphQL(GraphQL[Context, None]):
             isinstance(request, Request)
             and request.method == "POST"
             and request.state.settings.compiled_responses
-            and "application/json" in request.headers.get("content-type", "")
-            and not _STREAMED.search(request.headers.get("accept", ""))
+            # Exactly the requests Strawberry would read as one JSON body, not a stream.
+            and "application/json"
+            in _mime_type(request.headers.get("content-type", ""))
+            and self._get_stream_transport_from_headers(request.headers) is None
         ):
             context = await self.get_context(request)
             try:
@@ -90,12 +97,12 @@ class TreatyGraphQL(GraphQL[Context, None]):
                 return Response(
                     self.encode_json(answered), media_type="application/json"
                 )
-        telemetry.record_completion("graphql")
         return await super().run(request, context, root_value)
 
     async def process_result(
         self, request: Any, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
+        telemetry.record_completion("graphql")
         # Parse errors leave the schema extensions before they can code them.
         if result.errors:
             result.errors = [coded(error) for error in result.errors]

@@ -57,6 +57,9 @@ from resolvers.trace import treatygraph_extensions
 from settings import Settings
 
 _CACHE_SIZE = 512
+# Longer texts are prepared per request rather than kept: 512 of them at the 1 MiB
+# body limit would hold half a gigabyte.
+_CACHED_QUERY_CHARS = 16_384
 _SHAPE = "shape"
 
 
@@ -117,6 +120,8 @@ def prepare(
         _prepared.move_to_end(key)
         return _prepared[key]
     prepared = _prepare(schema, query, operation_name, settings)
+    if len(query) > _CACHED_QUERY_CHARS:
+        return prepared
     _prepared[key] = prepared
     if len(_prepared) > _CACHE_SIZE:
         _prepared.popitem(last=False)

@@ -187,31 +187,74 @@ def _constant(value: str) -> Complete:
     return complete
 
 
+def _passes(gtype: GraphQLOutputType) -> str | None:
+    """A test under which a value of this leaf type is its own serialization (as
+    `{x}`), or None; the generated completers inline it and call the leaf's
+    completer only for what fails it."""
+    nullable = not isinstance(gtype, GraphQLNonNull)
+    inner = gtype.of_type if isinstance(gtype, GraphQLNonNull) else gtype
+    if not isinstance(inner, GraphQLScalarType):
+        return None
+    test = {
+        "String": "type({x}) is str",
+        "ID": "type({x}) is str",
+        "Date": "type({x}) is str",
+        "Boolean": "type({x}) is bool",
+        "Int": f"(type({{x}}) is int and {_INT_MIN} <= {{x}} <= {_INT_MAX})",
+    }.get(inner.name)
+    if test is None:
+        return None
+    return f"({test} or {{x}} is None)" if nullable else test
+
+
 def _object(
     gtype: GraphQLObjectType,
     children: list[Selection],
     schema: GraphQLSchema,
     nullable: bool,
 ) -> Complete:
-    """A Cypher-built map, keyed by response key; fields of other union members skipped."""
-    fields: list[tuple[str, Complete]] = []
+    """A Cypher-built map, keyed by response key; fields of other union members skipped.
+
+    Generated as one function per selection (like graphql-jit's compiled queries):
+    leaves whose value is already its serialization cost a type test, not a call.
+    The source is built only from response keys and field names, which the GraphQL
+    parser has checked are names, and every literal in it is written with repr().
+    """
+    namespace: dict[str, Any] = {"Unshaped": Unshaped, "_missing": _missing}
+    body = [
+        "def complete(v):",
+        "    if type(v) is not dict:",
+        "        if v is None:",
+        f"            return _missing({nullable!r})",
+        "        raise Unshaped('not a map')",
+        "    g = v.get",
+    ]
+    entries: dict[str, str] = {}
     for sel in children:
         if sel.on_type is not None and sel.on_type != gtype.name:
             continue
         if sel.name == "__typename":
-            fields.append((sel.key, _constant(gtype.name)))
+            entries.setdefault(sel.key, repr(gtype.name))
             continue
-        field = gtype.fields[sel.name]
-        fields.append((sel.key, _output(field.type, sel.children, schema)))
-
-    def complete(value: Any) -> Any:
-        if type(value) is dict:
-            get = value.get
-            return {key: fn(get(key)) for key, fn in fields}
-        if value is None:
-            return _missing(nullable)
-        raise Unshaped("not a map")
-
+        if sel.key in entries:
+            continue  # merged selections: the first one's position, the same value
+        index = len(entries)
+        field_type = gtype.fields[sel.name].type
+        namespace[f"c{index}"] = _output(field_type, sel.children, schema)
+        x = f"x{index}"
+        passes = _passes(field_type)
+        if passes is None:
+            body.append(f"    {x} = c{index}(g({sel.key!r}))")
+        else:
+            body.append(f"    {x} = g({sel.key!r})")
+            body.append(f"    if not {passes.format(x=x)}:")
+            body.append(f"        {x} = c{index}({x})")
+        entries[sel.key] = x
+    body.append(
+        "    return {" + ", ".join(f"{k!r}: {e}" for k, e in entries.items()) + "}"
+    )
+    exec("\n".join(body), namespace)
+    complete: Complete = namespace["complete"]
     return complete
 
 
