@@ -26,7 +26,7 @@ help:
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
-	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling (~25 min); writes bench/results.md"
+	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling and CPU per request (~30 min); writes bench/results.md"
 	@echo "make bench-smoke  the whole benchmark once, briefly (part of make test)"
 
 $(VENV_STAMP): pyproject.toml
@@ -96,6 +96,7 @@ bench: bench-tools
 	$(PY) -m bench.run --neo4j-port $(BENCH_NEO4J_PORT) --ports $(BENCH_PORTS) \
 		--count-ports $(BENCH_COUNT_PORTS) $(BENCH_ARGS)
 	$(PY) -m bench.scaling --neo4j-port $(BENCH_NEO4J_PORT) --api-port $(BENCH_SCALING_API_PORT)
+	$(PY) -m bench.cpu --neo4j-port $(BENCH_NEO4J_PORT)
 	$(PY) -m bench.report
 
 bench-smoke: bench-tools bench-smoke-run
@@ -105,6 +106,8 @@ bench-smoke-run:
 		--ports $(BENCH_PORTS) --count-ports $(BENCH_COUNT_PORTS) --out $(BENCH_SMOKE_OUT)
 	$(PY) -m bench.scaling --smoke $(BENCH_EXTERNAL) --neo4j-port $(BENCH_NEO4J_PORT) \
 		--api-port $(BENCH_SCALING_API_PORT) --out $(BENCH_SMOKE_OUT)
+	$(PY) -m bench.cpu --smoke $(BENCH_EXTERNAL) --neo4j-port $(BENCH_NEO4J_PORT) \
+		--out $(BENCH_SMOKE_OUT)
 	$(PY) -m bench.report --out $(BENCH_SMOKE_OUT) --md $(BENCH_SMOKE_OUT)/results.md \
 		--charts $(BENCH_SMOKE_OUT)/charts
 

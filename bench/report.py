@@ -1,4 +1,5 @@
-"""Render results.md and the PNG charts from OUT/results.json and OUT/scaling.json.
+"""Render results.md and the PNG charts from OUT/results.json, OUT/scaling.json and
+OUT/cpu.json.
 
 python -m bench.report [--out bench/out] [--md bench/results.md] [--charts bench/charts]
 """
@@ -94,8 +95,38 @@ def _median_p50(scaling: dict[str, Any], question: str, factor: int) -> float:
     return values[len(values) // 2] if values else float("nan")
 
 
+def cpu_table(cpu: dict[str, Any]) -> list[str]:
+    """bench/cpu.py's figures: CPU per request of each path, in-process."""
+    lines = [
+        "## CPU per request (in-process)",
+        "",
+        "`bench/cpu.py` drives each app's ASGI interface in one process, without"
+        " sockets, over one driver and Neo4j, and reads the process's CPU time:"
+        " treatygraph as served (compiled responses), treatygraph with"
+        " `TREATYGRAPH_COMPILED_RESPONSES=false` (graphql-core completes every"
+        " response), and the floor. The driver's own work is in every figure; the"
+        " access log line is not (logging is not configured there)."
+        f" Medians of {cpu['rounds']} alternating rounds of {cpu['requests']} requests"
+        f" (`{cpu['command']}`).",
+        "",
+        "| Q | compiled ms | graphql-core ms | floor ms | graphql-core / compiled"
+        " | compiled / floor |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, row in cpu["questions"].items():
+        c, g, f = (row[p]["cpu_ms"] for p in ("compiled", "graphql", "floor"))
+        lines.append(
+            f"| {name} | {_f(c, 2)} | {_f(g, 2)} | {_f(f, 2)} | {_f(g / c, 2)}x"
+            f" | {_f(c / f, 2)}x |"
+        )
+    return [*lines, ""]
+
+
 def markdown(
-    results: dict[str, Any], scaling: dict[str, Any] | None, charts_rel: str
+    results: dict[str, Any],
+    scaling: dict[str, Any] | None,
+    charts_rel: str,
+    cpu: dict[str, Any] | None = None,
 ) -> str:
     m = results["machine"]
     lines = [
@@ -177,6 +208,8 @@ def markdown(
             f" | {o.get('errors', 0)}/{p.get('errors', 0)}/{f.get('errors', 0)} |"
         )
     lines += ["", f"![throughput]({charts_rel}/throughput.png)", ""]
+    if cpu:
+        lines += cpu_table(cpu)
     if scaling:
         factors = scaling["factors"]
         lines += [
@@ -298,9 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads((args.out / "results.json").read_text())
     scaling_path = args.out / "scaling.json"
     scaling = json.loads(scaling_path.read_text()) if scaling_path.exists() else None
+    cpu_path = args.out / "cpu.json"
+    cpu = json.loads(cpu_path.read_text()) if cpu_path.exists() else None
     charts(results, scaling, args.charts)
     rel = Path(__import__("os").path.relpath(args.charts, args.md.parent)).as_posix()
-    text = markdown(results, scaling, rel) + "\n" + targets(results, scaling)
+    text = markdown(results, scaling, rel, cpu) + "\n" + targets(results, scaling)
     if args.notes.exists():
         text += "\n" + args.notes.read_text()
     args.md.write_text(text)

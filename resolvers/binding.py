@@ -105,12 +105,7 @@ class Binder:
             if isinstance(node, FieldNode):
                 grouped.setdefault(self._key(node), []).append(node)
                 continue
-            fragment = (
-                self.info.fragments[node.name.value]
-                if isinstance(node, FragmentSpreadNode)
-                else node
-            )
-            fragment = cast(FragmentDefinitionNode | InlineFragmentNode, fragment)
+            fragment = self._fragment(node)
             condition = fragment.type_condition
             if condition is not None and condition.name.value != parent.name:
                 continue
@@ -163,12 +158,7 @@ class Binder:
                     continue
                 self._merge(out, self._field(node, gtype, on_type))
             else:
-                fragment = (
-                    self.info.fragments[node.name.value]
-                    if isinstance(node, FragmentSpreadNode)
-                    else node
-                )
-                fragment = cast(FragmentDefinitionNode | InlineFragmentNode, fragment)
+                fragment = self._fragment(node)
                 condition = fragment.type_condition
                 target = gtype
                 member = on_type
@@ -181,6 +171,12 @@ class Binder:
                 for sel in self._selections(fragment.selection_set, target, member):
                     self._merge(out, sel)
         return out
+
+    def _fragment(self, node: Any) -> FragmentDefinitionNode | InlineFragmentNode:
+        """The fragment a spread names, or the inline fragment itself."""
+        if isinstance(node, FragmentSpreadNode):
+            return self.info.fragments[node.name.value]
+        return cast(InlineFragmentNode, node)
 
     @staticmethod
     def _key(node: FieldNode) -> str:

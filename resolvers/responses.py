@@ -87,15 +87,8 @@ class _Bound:
     cost: int
 
 
-@dataclass(frozen=True)
-class _Root:
-    """One root field as this request runs it."""
-
-    key: str
-    field: str
-    plan: Plan | None  # None for `__typename`
-    params: dict[str, Any]
-    complete: Complete | None
+# One root field as this request runs it: bound, and its statement's parameters.
+_Root = tuple[_Bound, dict[str, Any]]
 
 
 # (query text, operation name, the settings validation and compiling depend on) ->
@@ -217,21 +210,19 @@ def _bind(
             return None
         if not prepared.operation.variable_definitions:
             prepared.bound = bound
-    settings = context.settings
     roots: list[_Root] = []
-    cost = 0
     for field in bound:
-        if field.plan is None:
-            roots.append(_Root(field.key, field.field, None, {}, None))
-            continue
         try:
-            params = execute.parameters(field.plan, field.leaves, context)
+            params = (
+                {}
+                if field.plan is None
+                else execute.parameters(field.plan, field.leaves, context)
+            )
         except TreatygraphError:
             return None  # graphql-core reports it, coded, for this field
-        cost += field.cost
-        roots.append(_Root(field.key, field.field, field.plan, params, field.complete))
-    context.cost = cost
-    if cost > settings.max_cost:
+        roots.append((field, params))
+    context.cost = sum(field.cost for field in bound)
+    if context.cost > context.settings.max_cost:
         return None  # resolvers.limits refuses it, before any Cypher
     return roots
 
@@ -312,7 +303,7 @@ async def answer(
     answers = await _read(roots, context)
     data: dict[str, Any] = {}
     try:
-        for root, result in zip(roots, answers, strict=True):
+        for (root, _), result in zip(roots, answers, strict=True):
             if root.complete is None:
                 data[root.key] = schema.query_type.name  # type: ignore[union-attr]
                 continue
@@ -324,7 +315,7 @@ async def answer(
         # completes (or reports) the answers already read.
         context.prefetched = {
             root.key: result
-            for root, result in zip(roots, answers, strict=True)
+            for (root, _), result in zip(roots, answers, strict=True)
             if root.plan is not None
         }
         return None
@@ -337,10 +328,10 @@ async def answer(
 async def _read(roots: list[_Root], context: Context) -> list[Any]:
     """Each root field's shaped result (or the error reading it raised), in order;
     several root fields run at once, as graphql-core runs a query's fields."""
-    compiled = [root for root in roots if root.plan is not None]
+    compiled = [(root, params) for root, params in roots if root.plan is not None]
     reads = [
-        execute.fetch(context, root.field, root.plan, root.params)
-        for root in compiled
+        execute.fetch(context, root.field, root.plan, params)
+        for root, params in compiled
         if root.plan is not None
     ]
     if len(reads) == 1:
@@ -352,11 +343,9 @@ async def _read(roots: list[_Root], context: Context) -> list[Any]:
         rows = await asyncio.gather(*reads, return_exceptions=True)
     # Traced in the operation's order (graphql-core traces as reads finish).
     by_key: dict[str, Any] = {}
-    for root, read in zip(compiled, rows, strict=True):
+    for (root, params), read in zip(compiled, rows, strict=True):
         if root.plan is None or isinstance(read, BaseException):
             by_key[root.key] = read
             continue
-        by_key[root.key] = execute.answered(
-            context, root.key, root.plan, root.params, read
-        )
-    return [by_key.get(root.key) for root in roots]
+        by_key[root.key] = execute.answered(context, root.key, root.plan, params, read)
+    return [by_key.get(root.key) for root, _ in roots]

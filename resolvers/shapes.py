@@ -3,12 +3,13 @@
 The compiled Cypher returns each root field's answer already shaped by response
 key. What graphql-core still does with it, field by field, is: serialize leaves,
 check non-null fields, answer `__typename`, pick a union member, and turn
-connection maps into `edges`, `nodes` and `pageInfo`. A shape is that work as one
-function per selected field, built once per query shape from the bound selection
-and the schema's types. Where a value is not one it can complete exactly as
-graphql-core would (a null in a non-null field, a leaf whose serializer refuses
-it, a map where a list belongs), it raises `Unshaped`, and graphql-core completes
-the same rows instead, errors and all.
+connection maps into `edges`, `nodes` and `pageInfo`. A shape is that work as
+functions built once per query shape from the bound selection and the schema's
+types: one generated function per selected object, with its leaves inlined, and
+small closures for lists, unions and connections. Where a value is not one it can
+complete exactly as graphql-core would (a null in a non-null field, a leaf whose
+serializer refuses it, a map where a list belongs), it raises `Unshaped`, and
+graphql-core completes the same rows instead, errors and all.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_CORS_ORIGINS", "app.example.org"),
         ("TREATYGRAPH_CORS_ORIGINS", "https://app.example.org/path"),
         ("TREATYGRAPH_CORS_CREDENTIALS", "y"),
+        ("TREATYGRAPH_COMPILED_RESPONSES", "fast"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
@@ -70,6 +71,10 @@ def test_limits_and_switches_have_documented_defaults() -> None:
     assert settings.debug_header
     assert settings.cors_origins == ()
     assert not settings.cors_credentials
+    assert settings.compiled_responses
+    assert not Settings.from_env(
+        {"TREATYGRAPH_COMPILED_RESPONSES": "false"}
+    ).compiled_responses
 
 
 def test_cors_origins_are_a_comma_separated_list() -> None:
