@@ -113,12 +113,6 @@ class Binder:
                 grouped.setdefault(key, []).extend(nodes)
         return grouped
 
-    def bind_selections(
-        self, selection_set: SelectionSetNode, parent: GraphQLObjectType
-    ) -> list[Selection]:
-        """Every field of a selection set (e.g. an operation's root fields), merged."""
-        return self._selections(selection_set, parent)
-
     # -- selections -----------------------------------------------------------------
 
     def _field(

@@ -147,18 +147,11 @@ async def _answer(
     binder: Binder, selection: Selection, info: GraphQLResolveInfo[Any]
 ) -> Any:
     context: Context = info.context
-    plan, params = prepare(selection, binder.leaves, context)
-    rows = await fetch(context, info.field_name, plan, params)
-    return answered(context, str(info.path.key), plan, params, rows)
-
-
-def prepare(
-    selection: Selection, leaves: list[Any], context: Context
-) -> tuple[Plan, dict[str, Any]]:
-    """The cached plan for a bound root field and its parameters (may raise coded errors)."""
     settings = context.settings
     plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
-    return plan, parameters(plan, leaves, context)
+    params = parameters(plan, binder.leaves, context)
+    rows = await fetch(context, info.field_name, plan, params)
+    return answered(context, str(info.path.key), plan, params, rows)
 
 
 async def fetch(

@@ -31,6 +31,7 @@ from strawberry.extensions.max_aliases import count_fields_with_alias
 from strawberry.extensions.query_depth_limiter import determine_depth
 
 from graph.errors import LimitExceeded, TreatygraphError
+from graph.selection import Plan, Selection
 from resolvers.binding import Binder
 from resolvers.context import Context
 from resolvers.execute import plan_for
@@ -158,6 +159,54 @@ class OperationScope:
     variable_values: Any
 
 
+@dataclass(frozen=True)
+class BoundRoot:
+    """One root field of an operation, bound (its leaves numbered from 0, as
+    resolve_root numbers them) and, when it is a compiled field, compiled."""
+
+    key: str
+    selection: Selection
+    leaves: list[Any]
+    # None: not a compiled field (`__typename`, `dataset` …), or one the compiler
+    # refused (`refusal`; the resolver reports it, coded).
+    plan: Plan | None
+    refusal: TreatygraphError | None = None
+
+
+def bind_operation(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    variables: dict[str, Any] | None,
+    settings: Settings,
+) -> list[BoundRoot] | None:
+    """Every root field, in order; None when the variables do not coerce
+    (graphql-core reports that itself)."""
+    coerced = get_variable_values(
+        schema, operation.variable_definitions or (), variables or {}
+    )
+    if isinstance(coerced, list):
+        return None
+    scope = OperationScope(schema, fragments, coerced)
+    query_type = schema.query_type
+    assert query_type is not None
+    roots: list[BoundRoot] = []
+    grouped = Binder(scope).root_fields(operation.selection_set, query_type)
+    for key, nodes in grouped.items():
+        binder = Binder(scope)
+        selection = binder.bind_field(nodes, query_type)
+        if selection.name not in COMPILED_ROOTS:
+            roots.append(BoundRoot(key, selection, binder.leaves, None))
+            continue
+        try:
+            plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
+        except TreatygraphError as error:
+            roots.append(BoundRoot(key, selection, binder.leaves, None, error))
+            continue
+        roots.append(BoundRoot(key, selection, binder.leaves, plan))
+    return roots
+
+
 def estimate_cost(
     schema: GraphQLSchema,
     document: Any,
@@ -173,30 +222,19 @@ def estimate_cost(
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation != OperationType.QUERY:
         return None
-    coerced = get_variable_values(
-        schema, operation.variable_definitions or (), variables or {}
-    )
-    if isinstance(coerced, list):
-        return None
     fragments = {
         d.name.value: d
         for d in document.definitions
         if isinstance(d, FragmentDefinitionNode)
     }
-    binder = Binder(OperationScope(schema, fragments, coerced))
-    query_type = schema.query_type
-    if query_type is None:  # pragma: no cover - the schema always has Query
+    roots = bind_operation(schema, operation, fragments, variables, settings)
+    if roots is None:
         return None
-    total = 0
-    for selection in binder.bind_selections(operation.selection_set, query_type):
-        if selection.name not in COMPILED_ROOTS:
-            continue
-        try:
-            plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
-        except TreatygraphError:
-            continue  # the resolver reports it, coded, for this field
-        total += plan.estimate(binder.leaves, settings.max_page_size)
-    return total
+    return sum(
+        root.plan.estimate(root.leaves, settings.max_page_size)
+        for root in roots
+        if root.plan is not None
+    )
 
 
 class RequestLimits(SchemaExtension):

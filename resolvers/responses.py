@@ -30,7 +30,6 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
-    GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
@@ -41,17 +40,15 @@ from graphql import (
     parse,
     specified_rules,
 )
-from graphql.execution.values import get_variable_values
 from strawberry.schema.schema import validate_document
 
 import telemetry
 from graph.errors import TreatygraphError
 from graph.selection import Plan, Selection
 from resolvers import execute
-from resolvers.binding import Binder
 from resolvers.context import Context
 from resolvers.install import COMPILED_ROOTS
-from resolvers.limits import OperationScope, limit_rules
+from resolvers.limits import BoundRoot, bind_operation, limit_rules
 from resolvers.shapes import Complete, Unshaped, shape
 from resolvers.trace import treatygraph_extensions
 from settings import Settings
@@ -72,23 +69,15 @@ class Prepared:
     # The name telemetry reports: the one asked for, else the document's first.
     name: str | None
     # An operation without variables binds the same way every time: bound once.
-    bound: list[_Bound] | None = None
+    bound: list[_Field] | None = None
 
 
 @dataclass(frozen=True)
-class _Bound:
-    """One root field, bound and compiled (plan None: `__typename`)."""
+class _Field:
+    """A root field bound and compiled, and its completer (None: `__typename`)."""
 
-    key: str
-    field: str
-    plan: Plan | None
-    leaves: list[Any]
+    root: BoundRoot
     complete: Complete | None
-    cost: int
-
-
-# One root field as this request runs it: bound, and its statement's parameters.
-_Root = tuple[_Bound, dict[str, Any]]
 
 
 # (query text, operation name, the settings validation and compiling depend on) ->
@@ -200,66 +189,58 @@ def _bind(
     prepared: Prepared,
     variables: dict[str, Any] | None,
     context: Context,
-) -> list[_Root] | None:
+) -> list[tuple[_Field, dict[str, Any]]] | None:
     """Each root field bound, compiled and shaped, with this request's parameters;
     None when Strawberry should answer."""
-    bound = prepared.bound
-    if bound is None:
-        bound = _bind_fields(schema, prepared, variables, context.settings)
-        if bound is None:
+    settings = context.settings
+    fields = prepared.bound
+    if fields is None:
+        fields = _fields(schema, prepared, variables, settings)
+        if fields is None:
             return None
         if not prepared.operation.variable_definitions:
-            prepared.bound = bound
-    roots: list[_Root] = []
-    for field in bound:
+            prepared.bound = fields
+    roots: list[tuple[_Field, dict[str, Any]]] = []
+    cost = 0
+    for field in fields:
+        plan, leaves = field.root.plan, field.root.leaves
+        if plan is None:
+            roots.append((field, {}))
+            continue
         try:
-            params = (
-                {}
-                if field.plan is None
-                else execute.parameters(field.plan, field.leaves, context)
-            )
+            roots.append((field, execute.parameters(plan, leaves, context)))
         except TreatygraphError:
             return None  # graphql-core reports it, coded, for this field
-        roots.append((field, params))
-    context.cost = sum(field.cost for field in bound)
-    if context.cost > context.settings.max_cost:
+        cost += plan.estimate(leaves, settings.max_page_size)
+    context.cost = cost
+    if cost > settings.max_cost:
         return None  # resolvers.limits refuses it, before any Cypher
     return roots
 
 
-def _bind_fields(
+def _fields(
     schema: GraphQLSchema,
     prepared: Prepared,
     variables: dict[str, Any] | None,
     settings: Settings,
-) -> list[_Bound] | None:
-    coerced = get_variable_values(
-        schema, prepared.operation.variable_definitions or (), variables or {}
+) -> list[_Field] | None:
+    roots = bind_operation(
+        schema, prepared.operation, prepared.fragments, variables, settings
     )
-    if isinstance(coerced, list):
+    if roots is None:
         return None  # graphql-core names the bad variables
-    scope = OperationScope(schema, prepared.fragments, coerced)
-    query_type = schema.query_type
-    assert isinstance(query_type, GraphQLObjectType)  # checked in prepare
-    bound: list[_Bound] = []
-    for key, nodes in (
-        Binder(scope).root_fields(prepared.operation.selection_set, query_type).items()
-    ):
-        if nodes[0].name.value == "__typename":
-            bound.append(_Bound(key, "__typename", None, [], None, 0))
+    fields: list[_Field] = []
+    for root in roots:
+        if root.selection.name == "__typename":
+            fields.append(_Field(root, None))
             continue
-        binder = Binder(scope)
-        selection = binder.bind_field(nodes, query_type)
+        if root.plan is None:
+            return None  # refused by the compiler: graphql-core reports it, coded
         try:
-            plan = execute.plan_for(
-                selection, settings.max_page_size, settings.max_page_size
-            )
-            complete = _completer(plan, selection, schema)
-        except (TreatygraphError, Unshaped):
-            return None  # graphql-core reports it, coded, for this field
-        cost = plan.estimate(binder.leaves, settings.max_page_size)
-        bound.append(_Bound(key, selection.name, plan, binder.leaves, complete, cost))
-    return bound
+            fields.append(_Field(root, _completer(root.plan, root.selection, schema)))
+        except Unshaped:
+            return None
+    return fields
 
 
 def _completer(plan: Plan, selection: Selection, schema: GraphQLSchema) -> Complete:
@@ -303,20 +284,20 @@ async def answer(
     answers = await _read(roots, context)
     data: dict[str, Any] = {}
     try:
-        for (root, _), result in zip(roots, answers, strict=True):
-            if root.complete is None:
-                data[root.key] = schema.query_type.name  # type: ignore[union-attr]
+        for (field, _), result in zip(roots, answers, strict=True):
+            if field.complete is None:
+                data[field.root.key] = schema.query_type.name  # type: ignore[union-attr]
                 continue
             if isinstance(result, BaseException):
                 raise Unshaped("the statement failed")
-            data[root.key] = root.complete(result)
+            data[field.root.key] = field.complete(result)
     except Exception:
         # Unshaped, or a reader that failed on rows it did not expect: graphql-core
         # completes (or reports) the answers already read.
         context.prefetched = {
-            root.key: result
-            for (root, _), result in zip(roots, answers, strict=True)
-            if root.plan is not None
+            field.root.key: result
+            for (field, _), result in zip(roots, answers, strict=True)
+            if field.root.plan is not None
         }
         return None
     return {
@@ -325,14 +306,19 @@ async def answer(
     }
 
 
-async def _read(roots: list[_Root], context: Context) -> list[Any]:
+async def _read(
+    roots: list[tuple[_Field, dict[str, Any]]], context: Context
+) -> list[Any]:
     """Each root field's shaped result (or the error reading it raised), in order;
     several root fields run at once, as graphql-core runs a query's fields."""
-    compiled = [(root, params) for root, params in roots if root.plan is not None]
+    compiled = [
+        (field.root, field.root.plan, params)
+        for field, params in roots
+        if field.root.plan is not None
+    ]
     reads = [
-        execute.fetch(context, root.field, root.plan, params)
-        for root, params in compiled
-        if root.plan is not None
+        execute.fetch(context, root.selection.name, plan, params)
+        for root, plan, params in compiled
     ]
     if len(reads) == 1:
         try:
@@ -343,9 +329,10 @@ async def _read(roots: list[_Root], context: Context) -> list[Any]:
         rows = await asyncio.gather(*reads, return_exceptions=True)
     # Traced in the operation's order (graphql-core traces as reads finish).
     by_key: dict[str, Any] = {}
-    for (root, params), read in zip(compiled, rows, strict=True):
-        if root.plan is None or isinstance(read, BaseException):
-            by_key[root.key] = read
-            continue
-        by_key[root.key] = execute.answered(context, root.key, root.plan, params, read)
-    return [by_key.get(root.key) for root, _ in roots]
+    for (root, plan, params), read in zip(compiled, rows, strict=True):
+        by_key[root.key] = (
+            read
+            if isinstance(read, BaseException)
+            else execute.answered(context, root.key, plan, params, read)
+        )
+    return [by_key.get(field.root.key) for field, _ in roots]
