@@ -14,7 +14,6 @@ graphql-core completes the same rows instead, errors and all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -35,9 +34,17 @@ from resolvers.install import SHAPED_TYPES
 
 Complete = Callable[[Any], Any]
 
-_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
-# Scalars whose serializer returns a `str` value unchanged (Date: Cypher sends ISO text).
-_TEXT_SCALARS = frozenset({"String", "ID", "Date"})
+# Per scalar, the test under which graphql-core's serializer returns a value as it is
+# (Date: Cypher sends ISO text, which the Date scalar passes through; Int: 32 bits;
+# Float: finite, since x - x is nan for inf and nan). Source over `{x}`.
+_PASSES = {
+    "String": "type({x}) is str",
+    "ID": "type({x}) is str",
+    "Date": "type({x}) is str",
+    "Boolean": "type({x}) is bool",
+    "Int": f"(type({{x}}) is int and {-(2**31)} <= {{x}} <= {2**31 - 1})",
+    "Float": "(type({x}) is float and {x} - {x} == 0.0)",
+}
 # Distinct enum values remembered per enum type (they come from the seed's vocabularies).
 _ENUM_MEMO = 256
 
@@ -113,55 +120,18 @@ def _exact(gtype: GraphQLScalarType | GraphQLEnumType, value: Any) -> Any:
 
 
 def _scalar(gtype: GraphQLScalarType, nullable: bool) -> Complete:
-    # The common cases inline: a value of the type graphql-core would return as is.
-    name = gtype.name
-    if name in _TEXT_SCALARS:
-
-        def text(value: Any) -> Any:
-            if type(value) is str:
-                return value
-            if value is None:
-                return _missing(nullable)
-            return _exact(gtype, value)
-
-        return text
-    if name == "Int":
-
-        def integer(value: Any) -> Any:
-            if type(value) is int and _INT_MIN <= value <= _INT_MAX:
-                return value
-            if value is None:
-                return _missing(nullable)
-            return _exact(gtype, value)
-
-        return integer
-    if name == "Boolean":
-
-        def boolean(value: Any) -> Any:
-            if type(value) is bool:
-                return value
-            if value is None:
-                return _missing(nullable)
-            return _exact(gtype, value)
-
-        return boolean
-    if name == "Float":
-
-        def real(value: Any) -> Any:
-            if type(value) is float and math.isfinite(value):
-                return value
-            if value is None:
-                return _missing(nullable)
-            return _exact(gtype, value)
-
-        return real
-
-    def other(value: Any) -> Any:
-        if value is None:
-            return _missing(nullable)
-        return _exact(gtype, value)
-
-    return other
+    """A leaf returned as it is where it passes its type's test (`_PASSES`), else
+    serialized by graphql-core's own serializer."""
+    test = _PASSES.get(gtype.name, "False").format(x="x")
+    namespace: dict[str, Any] = {"_missing": _missing, "_exact": _exact, "t": gtype}
+    exec(  # source built from the fixed `_PASSES` table only
+        f"def complete(x):\n    if {test}:\n        return x\n"
+        f"    if x is None:\n        return _missing({nullable!r})\n"
+        "    return _exact(t, x)",
+        namespace,
+    )
+    complete: Complete = namespace["complete"]
+    return complete
 
 
 def _enum(gtype: GraphQLEnumType, nullable: bool) -> Complete:
@@ -189,22 +159,13 @@ def _constant(value: str) -> Complete:
 
 
 def _passes(gtype: GraphQLOutputType) -> str | None:
-    """A test under which a value of this leaf type is its own serialization (as
-    `{x}`), or None; the generated completers inline it and call the leaf's
-    completer only for what fails it."""
+    """The `_PASSES` test of a leaf type, as source over `{x}` (null passes where the
+    field is nullable), or None; generated completers inline it."""
     nullable = not isinstance(gtype, GraphQLNonNull)
     inner = gtype.of_type if isinstance(gtype, GraphQLNonNull) else gtype
-    if not isinstance(inner, GraphQLScalarType):
+    if not isinstance(inner, GraphQLScalarType) or inner.name not in _PASSES:
         return None
-    test = {
-        "String": "type({x}) is str",
-        "ID": "type({x}) is str",
-        "Date": "type({x}) is str",
-        "Boolean": "type({x}) is bool",
-        "Int": f"(type({{x}}) is int and {_INT_MIN} <= {{x}} <= {_INT_MAX})",
-    }.get(inner.name)
-    if test is None:
-        return None
+    test = _PASSES[inner.name]
     return f"({test} or {{x}} is None)" if nullable else test
 
 

@@ -137,3 +137,18 @@ def test_union_members_are_picked_by_typename() -> None:
 def test_a_type_the_compiler_does_not_build_has_no_shape() -> None:
     with pytest.raises(Unshaped):
         shape(sel("dataset", sel("version")), GQL)
+
+
+@pytest.mark.parametrize(
+    ("value", "outcome"), [(2.5, 2.5), (3, 3.0), (float("inf"), Unshaped)]
+)
+def test_float_leaves_pass_when_finite_and_serialise_otherwise(
+    value: Any, outcome: Any
+) -> None:
+    complete = shape(sel("search", sel("score")), GQL)
+    if outcome is Unshaped:
+        with pytest.raises(Unshaped):
+            complete([{"score": value}])
+    else:
+        assert complete([{"score": value}]) == [{"score": outcome}]
+        assert type(complete([{"score": value}])[0]["score"]) is float
