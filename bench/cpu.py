@@ -21,7 +21,7 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,9 @@ import bench.floor as floor
 from bench.contestants import REPO
 from bench.queries import QUESTIONS, TODAY
 from bench.run import neo4j
-from resolvers import encoding
+from graph import driver as db
+from resolvers import encoding, execute, responses
+from resolvers.context import Context
 from seeds import loader
 from settings import Settings
 
@@ -136,6 +138,13 @@ async def measure(
                 }
                 for name in PATHS
             }
+            out[q.name]["parts_us"] = await parts(
+                contestants["compiled"][1],
+                settings,
+                q.ours,
+                answers["compiled"],
+                requests,
+            )
             row = out[q.name]
             print(
                 f"  {q.name}: CPU ms/request compiled {row['compiled']['cpu_ms']:.3f}, "
@@ -144,6 +153,40 @@ async def measure(
                 flush=True,
             )
     return out
+
+
+async def parts(
+    state: dict[str, Any], settings: Settings, query: str, body: Any, repeats: int
+) -> dict[str, float]:
+    """Microseconds for two steps of a compiled response, each timed alone: the
+    completer over the question's rows, and encoding the body (orjson, and the
+    standard library's `json` as Strawberry encodes by default)."""
+    from schema.root import schema
+
+    prepared = responses.prepare(schema._schema, query, None, settings)
+    if prepared is None or prepared.bound is None or len(prepared.bound) != 1:
+        raise RuntimeError("a benchmark question is not one compiled root field")
+    field = prepared.bound[0]
+    plan, complete = field.root.plan, field.complete
+    assert plan is not None
+    assert complete is not None
+    context = Context(driver=state["driver"], settings=settings)
+    params = execute.parameters(plan, field.root.leaves, context)
+    rows = await db.read(context.driver, settings, plan.cypher, params)
+    result = rows[0]["result"]
+    repeats = max(repeats, 50)
+
+    def timed(step: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        for _ in range(repeats):
+            step()
+        return (time.perf_counter() - started) / repeats * 1e6
+
+    return {
+        "complete": timed(lambda: complete(result)),
+        "orjson": timed(lambda: encoding.dumps(body)),
+        "json": timed(lambda: json.dumps(body, separators=(",", ":"))),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
