@@ -1,126 +1,59 @@
-"""Labels, relationship types and keys of the graph: the one place they are named.
+"""Keys, indexes and rules of the graph, derived from model.nodes where declared there.
 
-Cypher elsewhere refers to these through `Label`/`Rel` so a rename is one edit, and
-anything interpolated into Cypher text comes from this allowlist, never from input.
+Labels and relationship types are named once, in model.names (`Label`, `Rel`); they
+are imported here so graph/ code names them as `graph.model.Label`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from enum import StrEnum
 
+from model.names import Label, Rel
+from model.nodes import MODEL
 
-class Label(StrEnum):
-    COUNTRY = "Country"
-    ORGANIZATION = "Organization"
-    MEMBERSHIP = "Membership"
-    TREATY = "Treaty"
-    TREATY_EVENT = "TreatyEvent"
-    CHAMBER = "Chamber"
-    VOTE = "ParliamentVote"
-    PERSON = "Person"
-    OFFICE = "Office"
-    TERM = "Term"
-    STATEMENT = "Statement"
-    RECOMMENDATION = "Recommendation"
-    STOCKPILE = "Stockpile"
-    SOURCE = "Source"
-    CLAIM = "Claim"
-    DATASET = "Dataset"
-    CURATION = "Curation"  # one accepted mutation: who, when, what it wrote
-
-
-class Rel(StrEnum):
-    BORDERS = "BORDERS"  # (Country)-(Country), stored once per pair, matched undirected
-    HAS_MEMBERSHIP = "HAS_MEMBERSHIP"  # (Country)->(Membership)
-    OF_ORGANIZATION = "OF_ORGANIZATION"  # (Membership)->(Organization)
-    HAS_EVENT = "HAS_EVENT"  # (Country)->(TreatyEvent)
-    UNDER = "UNDER"  # (TreatyEvent)->(Treaty)
-    PARTY_TO = "PARTY_TO"  # (Country)->(Treaty) {since, until}: derived from events
-    OF_COUNTRY = "OF_COUNTRY"  # (Chamber|Person|Office)->(Country)
-    IN_CHAMBER = "IN_CHAMBER"  # (ParliamentVote)->(Chamber)
-    ON_TREATY = "ON_TREATY"  # (ParliamentVote)->(Treaty)
-    ABSTAINED_IN = "ABSTAINED_IN"  # (Person)->(ParliamentVote)
-    HELD = "HELD"  # (Person)->(Term)
-    OF_OFFICE = "OF_OFFICE"  # (Term)->(Office)
-    AUTHORED = "AUTHORED"  # (Person)->(Statement)
-    ON_BEHALF_OF = "ON_BEHALF_OF"  # (Statement)->(Country)
-    MAKES = "MAKES"  # (Statement)->(Recommendation)
-    CONCERNS = "CONCERNS"  # (Recommendation)->(Treaty)
-    ADDRESSED_TO = "ADDRESSED_TO"  # (Recommendation)->(Country)
-    HAS_STOCKPILE = "HAS_STOCKPILE"  # (Country)->(Stockpile)
-    CITES = "CITES"  # (any fact)->(Source)
-    ABOUT = "ABOUT"  # (Claim)->(any fact)
-    WROTE = "WROTE"  # (Curation)->(any fact it created or changed)
+__all__ = [
+    "CLAIM_SUBJECTS",
+    "EXTRA_UNIQUE",
+    "KEYS",
+    "PARTY_RULE",
+    "RANGE_INDEXES",
+    "SEARCH_INDEX",
+    "SEARCH_LABELS",
+    "SEARCH_PROPERTIES",
+    "Label",
+    "Rel",
+    "party_interval",
+    "search_text",
+]
 
 
 # The natural key of every label; a uniqueness constraint backs each one.
-KEYS: dict[Label, str] = {
-    Label.COUNTRY: "iso3",
-    Label.ORGANIZATION: "code",
-    Label.MEMBERSHIP: "key",
-    Label.TREATY: "slug",
-    Label.TREATY_EVENT: "key",
-    Label.CHAMBER: "key",
-    Label.VOTE: "key",
-    Label.PERSON: "key",
-    Label.OFFICE: "key",
-    Label.TERM: "key",
-    Label.STATEMENT: "key",
-    Label.RECOMMENDATION: "key",
-    Label.STOCKPILE: "key",
-    Label.SOURCE: "id",
-    Label.CLAIM: "key",
+KEYS: dict[str, str] = {
+    **{t.label: t.key for t in MODEL.types},
     Label.DATASET: "id",
     # The client's idempotency key: the constraint makes concurrent duplicates
     # of one mutation store once.
     Label.CURATION: "key",
 }
 
-# Extra uniqueness: a source is one page, whatever handle the files give it.
-EXTRA_UNIQUE: dict[Label, tuple[str, ...]] = {
-    Label.SOURCE: ("url",),
-    Label.COUNTRY: ("iso2",),
+# Extra uniqueness (a source is one page, whatever handle the files give it) and
+# range indexes for the properties filters and sorts lean on.
+EXTRA_UNIQUE: dict[str, tuple[str, ...]] = {
+    t.label: t.extra_unique for t in MODEL.types if t.extra_unique
 }
-
-# Range indexes for the properties filters and sorts lean on.
-RANGE_INDEXES: dict[Label, tuple[str, ...]] = {
-    Label.COUNTRY: ("name",),
-    Label.TREATY_EVENT: ("date", "kind"),
-    Label.VOTE: ("date",),
-    Label.STATEMENT: ("date",),
-    Label.PERSON: ("name",),
-    Label.SOURCE: ("publisher",),
+RANGE_INDEXES: dict[str, tuple[str, ...]] = {
+    t.label: t.range_indexes for t in MODEL.types if t.range_indexes
 }
 
 # Full-text search: names, aliases and titles, folded for case and diacritics.
 SEARCH_INDEX = "search"
-SEARCH_LABELS: tuple[Label, ...] = (
-    Label.COUNTRY,
-    Label.PERSON,
-    Label.TREATY,
-    Label.ORGANIZATION,
-    Label.STATEMENT,
-    Label.CHAMBER,
-    Label.SOURCE,
-)
+SEARCH_LABELS: tuple[str, ...] = tuple(t.label for t in MODEL.searchable())
 SEARCH_PROPERTIES: tuple[str, ...] = ("name", "title", "searchText")
 
 # Claims may be about any of these; `about.kind` in claims files maps here.
-CLAIM_SUBJECTS: dict[str, Label] = {
-    "country": Label.COUNTRY,
-    "treaty": Label.TREATY,
-    "treaty_event": Label.TREATY_EVENT,
-    "vote": Label.VOTE,
-    "statement": Label.STATEMENT,
-    "stockpile": Label.STOCKPILE,
-    "person": Label.PERSON,
-    "term": Label.TERM,
-    "membership": Label.MEMBERSHIP,
-    "chamber": Label.CHAMBER,
-    "organization": Label.ORGANIZATION,
-    "office": Label.OFFICE,
+CLAIM_SUBJECTS: dict[str, str] = {
+    t.claim_kind: t.label for t in MODEL.types if t.claim_kind is not None
 }
 
 PARTY_RULE = (

@@ -254,7 +254,7 @@ def build_plan(data: Dataset) -> LoadPlan:
                 status=_enum(cl["status"]),
             )
         )
-        subject = CLAIM_SUBJECTS[cl["about"]["kind"]]
+        subject = Label(CLAIM_SUBJECTS[cl["about"]["kind"]])
         rel(Label.CLAIM, Rel.ABOUT, subject, cl["key"], cl["about"]["key"])
 
     # Order matters only for MATCHes: every node exists before any relationship.
