@@ -22,7 +22,8 @@ import uvicorn
 from neo4j import Driver
 from starlette.testclient import TestClient
 
-from graph import constraints, curation
+from graph import constraints
+from graph.curation import party
 from resolvers.auth import hash_key
 from seeds import loader
 from server import create_app
@@ -446,7 +447,7 @@ def test_failure_midway_rolls_back_the_whole_write(
 ) -> None:
     # The last step (deriving PARTY_TO) fails after the curation record, a new
     # source, the event and its citations were written in the same transaction.
-    monkeypatch.setattr(curation, "SET_PARTY", "RETURN 1 / 0 AS boom")
+    monkeypatch.setattr(party, "SET_PARTY", "RETURN 1 / 0 AS boom")
     before = totals(db)
     variables = {"k": _key(), "in": event_input("ENTRY_INTO_FORCE", "2026-02-01")}
     body = post(writer, EVENT, variables)

@@ -6,7 +6,7 @@ import pytest
 
 from graph.errors import BadUserInput
 from graph.model import party_interval
-from resolvers import curation
+from resolvers.curation import inputs, sources, writes
 from schema.enums import SourceKind
 from schema.mutations import SourceInput
 
@@ -24,7 +24,7 @@ def source(**changes: object) -> SourceInput:
 
 
 def test_source_row_is_stored_like_the_loader_stores_sources() -> None:
-    row = curation.source_row(source(), "input")
+    row = sources.source_row(source(), "input")
     assert row["key"] == "lrt-2026-03-01"
     assert row["props"]["publisher"] == "LRT"
     assert row["props"]["kind"] == "NEWS"
@@ -47,46 +47,46 @@ def test_source_row_is_stored_like_the_loader_stores_sources() -> None:
 )
 def test_bad_source_fields_are_named(changes: dict[str, object], argument: str) -> None:
     with pytest.raises(BadUserInput) as raised:
-        curation.source_row(source(**changes), "input")
+        sources.source_row(source(**changes), "input")
     assert raised.value.extensions["argument"] == argument
 
 
 def test_urn_sources_are_allowed() -> None:
-    row = curation.source_row(source(url="urn:isbn:9780000000000"), "input")
+    row = sources.source_row(source(url="urn:isbn:9780000000000"), "input")
     assert row["props"]["url"] == "urn:isbn:9780000000000"
 
 
 def test_a_fact_needs_a_source() -> None:
     with pytest.raises(BadUserInput) as raised:
-        curation._sources([], [])
+        sources.cited_sources([], [])
     assert raised.value.extensions["argument"] == "input.sourceIds"
 
 
 def test_a_new_source_given_twice_is_named() -> None:
     with pytest.raises(BadUserInput) as raised:
-        curation._sources(["lrt-2026-03-01"], [source()])
+        sources.cited_sources(["lrt-2026-03-01"], [source()])
     assert raised.value.extensions["argument"] == "input.newSources[0].id"
 
 
 @pytest.mark.parametrize("key", ["short", "x" * 129, "has space-123", "ünïcode-key"])
 def test_idempotency_keys_are_bounded_plain_text(key: str) -> None:
     with pytest.raises(BadUserInput) as raised:
-        curation._idempotency(key)
+        writes.idempotency(key)
     assert raised.value.extensions["argument"] == "idempotencyKey"
 
 
 def test_request_digest_depends_on_operation_and_input_only() -> None:
-    one = curation._digest("addSource", {"a": 1, "b": dt.date(2026, 1, 1)})
-    assert one == curation._digest("addSource", {"b": dt.date(2026, 1, 1), "a": 1})
-    assert one != curation._digest("recordVote", {"a": 1, "b": dt.date(2026, 1, 1)})
-    assert one != curation._digest("addSource", {"a": 2, "b": dt.date(2026, 1, 1)})
+    one = writes.digest("addSource", {"a": 1, "b": dt.date(2026, 1, 1)})
+    assert one == writes.digest("addSource", {"b": dt.date(2026, 1, 1), "a": 1})
+    assert one != writes.digest("recordVote", {"a": 1, "b": dt.date(2026, 1, 1)})
+    assert one != writes.digest("addSource", {"a": 2, "b": dt.date(2026, 1, 1)})
 
 
 def test_a_date_or_words_about_it_are_required() -> None:
     with pytest.raises(BadUserInput) as raised:
-        curation._dated(None, None, "input.date", "input.dateText")
+        inputs.dated(None, None, "input.date", "input.dateText")
     assert raised.value.extensions["argument"] == "input.date"
-    curation._dated(None, "early 2026", "input.date", "input.dateText")
+    inputs.dated(None, "early 2026", "input.date", "input.dateText")
 
 
 def test_party_rule_runs_from_entry_into_force_until_withdrawal_takes_effect() -> None:
@@ -104,7 +104,7 @@ def test_party_rule_runs_from_entry_into_force_until_withdrawal_takes_effect() -
 
 
 def test_state_lists_are_upper_cased_and_deduplicated() -> None:
-    assert curation._iso3s(["ltu", "LTU", "lva"], "input.countries") == ["LTU", "LVA"]
+    assert inputs.iso3s(["ltu", "LTU", "lva"], "input.countries") == ["LTU", "LVA"]
     with pytest.raises(BadUserInput) as raised:
-        curation._iso3s(["LTU", "Lithuania"], "input.countries")
+        inputs.iso3s(["LTU", "Lithuania"], "input.countries")
     assert raised.value.extensions["argument"] == "input.countries[1]"

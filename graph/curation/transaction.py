@@ -1,0 +1,139 @@
+"""One curation mutation, one write transaction, or a replay of the stored one.
+
+The `Curation` node (keyed by the client's idempotency key), any new sources, the
+fact, its citations and derived PARTY_TO all commit together or not at all. The
+uniqueness constraint on `Curation.key` makes a concurrent duplicate block and then
+fail once the first commits; `curate` turns that failure into a replay of the stored
+result.
+
+Order inside the transaction keeps lock waits short under concurrency: reads and
+checks first, then private nodes (curation record, new sources), and the one
+statement that links the fact to shared nodes (people, states, treaties) last,
+just before commit (for events, followed only by re-deriving PARTY_TO).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import LiteralString
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
+
+from graph import driver as db
+from graph.curation.request import Curated, Fact, Request
+from graph.curation.sources import add_sources
+from graph.errors import Conflict, DatabaseUnavailable
+from graph.model import KEYS, Label
+from settings import Settings
+
+CURATION_CONSTRAINT: LiteralString = (
+    "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+    f"WHERE type = 'UNIQUENESS' AND labelsOrTypes = ['{Label.CURATION}'] "
+    f"AND properties = ['{KEYS[Label.CURATION]}'] RETURN count(*) AS n"
+)
+FIND_CURATION: LiteralString = (
+    f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
+    "RETURN c.key AS key, c.operation AS operation, c.requestHash AS requestHash, "
+    "c.by AS by, c.at AS at, c.subjectLabel AS subjectLabel, c.subjectKey AS subjectKey"
+)
+CREATE_CURATION: LiteralString = (
+    f"CREATE (c:`{Label.CURATION}` {{key: $key}}) "
+    "SET c.operation = $operation, c.requestHash = $requestHash, c.by = $by, "
+    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey "
+    "RETURN c.at AS at"
+)
+
+# Drivers whose database is known to have the Curation.key constraint.
+_constrained: weakref.WeakSet[AsyncDriver] = weakref.WeakSet()
+
+
+async def _require_constraint(driver: AsyncDriver, settings: Settings) -> None:
+    """Idempotency under concurrency rests on the Curation.key constraint, which the
+    loader creates; refuse to write without it rather than store duplicates."""
+    if driver in _constrained:
+        return
+    rows = await db.read(driver, settings, CURATION_CONSTRAINT, {})
+    if not rows or rows[0]["n"] == 0:
+        raise DatabaseUnavailable(
+            "The database lacks the uniqueness constraint on Curation.key that "
+            "makes writes idempotent; run `make seed` (python -m seeds.loader) "
+            "once to create it."
+        )
+    _constrained.add(driver)
+
+
+async def curate(
+    driver: AsyncDriver, settings: Settings, request: Request, fact: Fact
+) -> Curated:
+    """Write `fact` and its curation record in one transaction, or replay a stored one."""
+    await _require_constraint(driver, settings)
+
+    async def work(tx: AsyncManagedTransaction) -> Curated:
+        stored = await _stored(tx, request)
+        if stored is not None:
+            return stored
+        result = await tx.run(
+            CREATE_CURATION,
+            key=request.key,
+            operation=request.operation,
+            requestHash=request.request_hash,
+            by=request.by,
+            subjectLabel=str(request.subject_label),
+            subjectKey=request.subject_key,
+        )
+        record = await result.single(strict=True)
+        await add_sources(tx, request)
+        await fact(tx, request)
+        return Curated(
+            key=request.key,
+            operation=request.operation,
+            by=request.by,
+            at=record["at"].to_native(),
+            subject_label=str(request.subject_label),
+            subject_key=request.subject_key,
+            replayed=False,
+        )
+
+    try:
+        return await db.write(driver, settings, work)
+    except ConstraintError as error:
+        if f"`{Label.CURATION}`" not in (error.message or ""):
+            raise Conflict(
+                "Another request stored the same key at the same time; "
+                "read it and retry if needed.",
+                argument="input",
+            ) from error
+    # A concurrent request with this idempotency key committed first: replay it.
+    return await db.write(driver, settings, lambda tx: _replay(tx, request))
+
+
+async def _replay(tx: AsyncManagedTransaction, request: Request) -> Curated:
+    stored = await _stored(tx, request)
+    if stored is None:  # pragma: no cover - the constraint said it exists
+        raise Conflict("The idempotency key is in use; retry.", argument="input")
+    return stored
+
+
+async def _stored(tx: AsyncManagedTransaction, request: Request) -> Curated | None:
+    result = await tx.run(FIND_CURATION, key=request.key)
+    row = await result.single()
+    if row is None:
+        return None
+    if row["operation"] != request.operation or row["requestHash"] != (
+        request.request_hash
+    ):
+        raise Conflict(
+            f"idempotencyKey '{request.key}' was already used for a different "
+            f"request ({row['operation']} by {row['by']}); use a new key.",
+            argument="idempotencyKey",
+        )
+    return Curated(
+        key=row["key"],
+        operation=row["operation"],
+        by=row["by"],
+        at=row["at"].to_native(),
+        subject_label=row["subjectLabel"],
+        subject_key=row["subjectKey"],
+        replayed=True,
+    )

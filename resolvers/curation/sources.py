@@ -1,0 +1,80 @@
+"""Sources in curation input: a new source's row, the citations every fact needs,
+and the addSource mutation."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from graph.curation.sources import write_source
+from graph.errors import BadUserInput
+from graph.model import Label, search_text
+from resolvers.curation import inputs
+from resolvers.curation.writes import KeyArg, MutationInfo, Sources, curate, curator
+from schema.mutations import AddSourcePayload, SourceInput
+
+
+def source_row(source: SourceInput, argument: str) -> dict[str, Any]:
+    """A new source as the loader would store it (same properties, same search text)."""
+    sid = inputs.matching(source.id, inputs.ID, f"{argument}.id", "a lowercase id")
+    url = inputs.url(source.url, f"{argument}.url")
+    publisher = inputs.required(source.publisher, f"{argument}.publisher")
+    author = inputs.text(source.author, f"{argument}.author")
+    return {
+        "key": sid,
+        "props": {
+            "url": url,
+            "publisher": publisher,
+            "title": inputs.text(source.title, f"{argument}.title"),
+            "author": author,
+            "publishedOn": source.published_on,
+            "kind": source.kind.name,
+            "reliability": inputs.text(source.reliability, f"{argument}.reliability"),
+            "note": inputs.text(source.note, f"{argument}.note", limit=inputs.MAX_LONG),
+            "host": urlparse(url).hostname,
+            "searchText": search_text(publisher, author),
+        },
+    }
+
+
+def cited_sources(source_ids: list[str], new_sources: list[SourceInput]) -> Sources:
+    """The stored ids and new sources a fact cites: at least one, none twice."""
+    ids = inputs.keys(source_ids, inputs.ID, "input.sourceIds", "a source id")
+    inputs.at_most(new_sources, "input.newSources")
+    rows = [
+        source_row(source, f"input.newSources[{index}]")
+        for index, source in enumerate(new_sources)
+    ]
+    if not ids and not rows:
+        raise BadUserInput(
+            "'input.sourceIds': every fact needs at least one source "
+            "(a stored id in sourceIds, or one in newSources)",
+            argument="input.sourceIds",
+        )
+    new_ids = [row["key"] for row in rows]
+    for index, sid in enumerate(new_ids):
+        if sid in ids or sid in new_ids[:index]:
+            raise BadUserInput(
+                f"'input.newSources[{index}].id': '{sid}' is given twice",
+                argument=f"input.newSources[{index}].id",
+            )
+    return ids, rows
+
+
+async def add_source(
+    info: MutationInfo, idempotency_key: KeyArg, input: SourceInput
+) -> AddSourcePayload:
+    """Store a new source, to cite in later mutations by its id."""
+    principal = curator(info)
+    row = source_row(input, "input")
+    record, replayed, key = await curate(
+        info,
+        principal,
+        "addSource",
+        idempotency_key,
+        (Label.SOURCE, row["key"]),
+        ([], [row]),
+        {},
+        write_source,
+    )
+    return AddSourcePayload(replayed=replayed, curation=record, subject_key=key)

@@ -1,0 +1,114 @@
+"""Running one curation mutation: its key, its request hash, a write slot, the store.
+
+Checks that need no database run in the resolvers before this, and name the
+offending field. Checks that do (unknown country, treaty, person …) run inside the
+write transaction, so a failure there also leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import re
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graph.curation import transaction
+from graph.curation.request import Fact, Request
+from graph.errors import DatabaseUnavailable
+from graph.model import Label
+from resolvers.auth import Principal, require_curator
+from resolvers.context import Context
+from resolvers.curation.inputs import matching
+from schema.mutations import IDEMPOTENCY_KEY, Curation
+
+_IDEMPOTENCY = re.compile(r"[A-Za-z0-9_.:\-]{8,128}")
+
+# What every curation resolver takes.
+MutationInfo = Info[Context, None]
+KeyArg = Annotated[str, strawberry.argument(description=IDEMPOTENCY_KEY)]
+# Stored source ids to cite, and the new sources' rows (sources.cited_sources).
+Sources = tuple[list[str], list[dict[str, Any]]]
+
+
+def curator(info: MutationInfo) -> Principal:
+    """The API key allowed to write, checked before anything in the input."""
+    return require_curator(info.context.credentials)
+
+
+def idempotency(key: str) -> str:
+    """The client's idempotency key, if well-formed."""
+    return matching(key, _IDEMPOTENCY, "idempotencyKey", "8-128 of A-Z a-z 0-9 _ . : -")
+
+
+def digest(operation: str, payload: dict[str, Any]) -> str:
+    """Hash of the validated input: the same key must mean the same request."""
+    canonical = json.dumps(
+        [operation, payload], sort_keys=True, default=str, ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@contextlib.asynccontextmanager
+async def _gate(context: Context) -> AsyncIterator[None]:
+    """Wait (up to TREATYGRAPH_WRITE_QUEUE_TIMEOUT) for one of the app's write slots."""
+    gate = context.write_gate
+    if gate is None:
+        yield
+        return
+    try:
+        async with asyncio.timeout(context.settings.write_queue_seconds):
+            await gate.acquire()
+    except TimeoutError:
+        raise DatabaseUnavailable(
+            "Too many writes are queued; try again shortly."
+        ) from None
+    try:
+        yield
+    finally:
+        gate.release()
+
+
+async def curate(
+    info: MutationInfo,
+    principal: Principal,
+    operation: str,
+    idempotency_key: str,
+    subject: tuple[Label, str],
+    sources: Sources,
+    payload: dict[str, Any],
+    fact: Fact,
+) -> tuple[Curation, bool, str]:
+    """Store `fact` with its curation record: the record, whether it was a replay,
+    and the written subject's key."""
+    context = info.context
+    key = idempotency(idempotency_key)
+    request = Request(
+        key=key,
+        operation=operation,
+        request_hash=digest(operation, {**payload, "sources": sources}),
+        by=principal.name,
+        subject_label=subject[0],
+        subject_key=subject[1],
+        source_ids=sources[0],
+        new_sources=sources[1],
+    )
+    async with _gate(context):
+        curated = await transaction.curate(
+            context.driver, context.settings, request, fact
+        )
+    context.trace.append({"field": info.path.key, "write": operation})
+    record = Curation(
+        idempotency_key=curated.key,
+        operation=curated.operation,
+        by=curated.by,
+        at=curated.at,
+        subject_type=curated.subject_label,
+        subject_key=curated.subject_key,
+    )
+    return record, curated.replayed, curated.subject_key
