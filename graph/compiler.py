@@ -44,7 +44,7 @@ _STRING_OPS = {
     "endsWith": "ENDS WITH",
 }
 _CONSENT = "['RATIFICATION', 'ACCESSION', 'SUCCESSION', 'ACCEPTANCE', 'APPROVAL']"
-VERSION_COLUMN = "head(COLLECT { MATCH (d:`Dataset` {id: 'seed'}) RETURN d.version }) AS datasetVersion"
+VERSION_COLUMN = f"head(COLLECT {{ MATCH (d:`{Label.DATASET}` {{id: 'seed'}}) RETURN d.version }}) AS datasetVersion"
 
 
 @dataclass(frozen=True)

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from typing import LiteralString
 
+from graph.model import Label, Rel
+
 DATASET: LiteralString = (
-    "OPTIONAL MATCH (d:Dataset {id: 'seed'}) "
+    f"OPTIONAL MATCH (d:`{Label.DATASET}` {{id: 'seed'}}) "
     "RETURN d.version AS version, d.partyRule AS partyRule, toString(d.loadedAt) AS loadedAt"
 )
 
 # The hero question in plain Cypher: NATO members (today) bordering Russia whose
 # ministers recommended withdrawal from the Ottawa Convention.
 HERO: LiteralString = (
-    "MATCH (c:Country)-[:HAS_MEMBERSHIP]->(m:Membership)-[:OF_ORGANIZATION]->"
-    "(:Organization {code: 'NATO'}) "
+    f"MATCH (c:`{Label.COUNTRY}`)-[:`{Rel.HAS_MEMBERSHIP}`]->(m:`{Label.MEMBERSHIP}`)"
+    f"-[:`{Rel.OF_ORGANIZATION}`]->(:`{Label.ORGANIZATION}` {{code: 'NATO'}}) "
     "WHERE m.since <= $asOf AND (m.until IS NULL OR m.until > $asOf) "
-    "AND EXISTS { (c)-[:BORDERS]-(:Country {iso3: 'RUS'}) } "
-    "AND EXISTS { (c)<-[:ADDRESSED_TO]-(r:Recommendation {action: 'WITHDRAW'})"
-    "-[:CONCERNS]->(:Treaty {slug: 'ottawa'}) "
-    "WHERE EXISTS { (r)<-[:MAKES]-(:Statement)<-[:AUTHORED]-(:Person) } } "
+    f"AND EXISTS {{ (c)-[:`{Rel.BORDERS}`]-(:`{Label.COUNTRY}` {{iso3: 'RUS'}}) }} "
+    f"AND EXISTS {{ (c)<-[:`{Rel.ADDRESSED_TO}`]-"
+    f"(r:`{Label.RECOMMENDATION}` {{action: 'WITHDRAW'}})"
+    f"-[:`{Rel.CONCERNS}`]->(:`{Label.TREATY}` {{slug: 'ottawa'}}) "
+    f"WHERE EXISTS {{ (r)<-[:`{Rel.MAKES}`]-(:`{Label.STATEMENT}`)"
+    f"<-[:`{Rel.AUTHORED}`]-(:`{Label.PERSON}`) }} }} "
     "RETURN c.name AS name ORDER BY name"
 )
 PARTIES_ON: LiteralString = (
-    "MATCH (c:Country)-[p:PARTY_TO]->(:Treaty {slug: $slug}) "
+    f"MATCH (c:`{Label.COUNTRY}`)-[p:`{Rel.PARTY_TO}`]->(:`{Label.TREATY}` {{slug: $slug}}) "
     "WHERE p.since <= $asOf AND (p.until IS NULL OR p.until > $asOf) "
     "RETURN count(c) AS parties"
 )

@@ -92,7 +92,8 @@ def claim_about_query(subject: Label) -> LiteralString:
 
 
 DATASET_UPSERT: LiteralString = (
-    "MERGE (d:Dataset {id: 'seed'}) SET d += $props, d.loadedAt = datetime()"
+    f"MERGE (d:`{Label.DATASET}` {{id: 'seed'}}) "
+    "SET d += $props, d.loadedAt = datetime()"
 )
 
 RESET: LiteralString = (
