@@ -106,9 +106,6 @@ COUNT_LABELS: LiteralString = (
 COUNT_RELS: LiteralString = (
     "MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY name"
 )
-DATASET_VERSION: LiteralString = (
-    "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS version"
-)
 
 
 def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
