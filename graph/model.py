@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from model.enums import EventKind, TreatyStatusKind
 from model.names import Label, Rel
 from model.nodes import MODEL
 
 __all__ = [
     "CLAIM_SUBJECTS",
+    "CONSENT_KINDS",
     "EXTRA_UNIQUE",
     "KEYS",
     "PARTY_RULE",
@@ -21,8 +24,12 @@ __all__ = [
     "SEARCH_INDEX",
     "SEARCH_LABELS",
     "SEARCH_PROPERTIES",
+    "SUSPENSION_KIND",
+    "TREATY_STATUS_OTHERWISE",
+    "TREATY_STATUS_RULES",
     "Label",
     "Rel",
+    "StatusRule",
     "party_interval",
     "search_text",
 ]
@@ -60,6 +67,39 @@ PARTY_RULE = (
     "A state is a party from its entry into force (inclusive) until its withdrawal "
     "takes effect (exclusive); a notified suspension does not end it."
 )
+
+
+# The acts by which a state consents to be bound by a treaty; any one will do.
+CONSENT_KINDS: tuple[EventKind, ...] = (
+    EventKind.RATIFICATION,
+    EventKind.ACCESSION,
+    EventKind.SUCCESSION,
+    EventKind.ACCEPTANCE,
+    EventKind.APPROVAL,
+)
+# Notified, it leaves party status as it is (PARTY_RULE); `treatyStatus` shows it.
+SUSPENSION_KIND = EventKind.SUSPENSION_NOTIFIED
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    """A state has `status` under a treaty when it has an event of any of `kinds`."""
+
+    kinds: tuple[EventKind, ...]
+    status: TreatyStatusKind
+
+
+# A state's status under a treaty on a date, from its events up to that date: the
+# first rule that holds, in this order (a later act outranks an earlier one);
+# when none does, NOT_PARTY. graph.cypher.rules writes it as Cypher.
+TREATY_STATUS_RULES: tuple[StatusRule, ...] = (
+    StatusRule((EventKind.WITHDRAWAL_EFFECTIVE,), TreatyStatusKind.WITHDRAWN),
+    StatusRule((EventKind.WITHDRAWAL_DEPOSITED,), TreatyStatusKind.WITHDRAWAL_PENDING),
+    StatusRule((EventKind.ENTRY_INTO_FORCE,), TreatyStatusKind.PARTY),
+    StatusRule(CONSENT_KINDS, TreatyStatusKind.CONSENTED),
+    StatusRule((EventKind.SIGNATURE,), TreatyStatusKind.SIGNATORY),
+)
+TREATY_STATUS_OTHERWISE = TreatyStatusKind.NOT_PARTY
 
 
 def party_interval(

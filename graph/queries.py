@@ -1,4 +1,4 @@
-"""Small fixed Cypher queries (health, dataset); compiled queries live in graph.compiler."""
+"""Small fixed Cypher queries (health, dataset); compiled queries come from graph.cypher."""
 
 from __future__ import annotations
 

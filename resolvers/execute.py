@@ -1,7 +1,7 @@
 """Answer a root field with one compiled Cypher query, and read the shaped result.
 
 Root fields bind their selection (resolvers.binding), compile it once per query
-shape (graph.compiler; cached), run it in a READ transaction and hand graphql-core
+shape (graph.cypher; cached), run it in a READ transaction and hand graphql-core
 the already-shaped map. Fields below read that map by response key, so aliases of
 one field with different arguments keep their own answers.
 """
@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 import time
 from collections import OrderedDict
-from typing import Any
+from typing import Any, assert_never
 
 from graphql import GraphQLResolveInfo
 
 import telemetry
 from graph import driver as db
-from graph.compiler import Compiler
+from graph.catalog import CATALOG
+from graph.cypher.plan import CursorCheck, LuceneText, PageSize, Plan, SearchLabels
+from graph.cypher.root import compile_root
 from graph.errors import BadUserInput, LimitExceeded
-from graph.mapping import ROOT_LOOKUPS, SEARCHABLE
-from graph.selection import Leaf, Plan, Selection
+from graph.mapping import ROOT_LOOKUPS
+from graph.selection import Leaf, Selection
 from resolvers import cursors
 from resolvers.binding import Binder
 from resolvers.context import Context
@@ -28,7 +30,6 @@ from resolvers.context import Context
 _CACHE_SIZE = 512
 _plans: OrderedDict[tuple[str, int, int, str], Plan] = OrderedDict()
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
-_TYPE_LABELS = {name.upper(): str(label) for label, name in SEARCHABLE.items()}
 MAX_SEARCH_TEXT = 200
 
 
@@ -39,7 +40,7 @@ def plan_for(selection: Selection, default_page: int, max_page: int) -> Plan:
     if plan is not None:
         _plans.move_to_end(key)
         return plan
-    plan = Compiler(default_page, max_page).compile_root(selection)
+    plan = compile_root(selection, CATALOG, default_page, max_page)
     _plans[key] = plan
     if len(_plans) > _CACHE_SIZE:
         _plans.popitem(last=False)
@@ -86,29 +87,32 @@ def parameters(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any
     for index, value in enumerate(leaves):
         _encodable(value, plan.arguments.get(index, "argument"))
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(leaves)}
-    for index, transform in plan.transforms.items():
+    for index, step in plan.steps.items():
         value = leaves[index]
         argument = plan.arguments.get(index, "argument")
-        if transform == "lucene":
-            params[f"p{index}"] = _lucene(value)
-        elif transform.startswith("pagesize:"):
-            limit = int(transform.split(":")[1])
-            if not isinstance(value, int) or value < 0:
-                raise BadUserInput(
-                    f"'{argument}' must be a non-negative integer", argument=argument
-                )
-            if value > limit:
-                raise LimitExceeded(
-                    f"'{argument}' may be at most {limit} (TREATYGRAPH_MAX_PAGE_SIZE)",
-                    limit="pageSize",
-                    argument=argument,
-                    max=limit,
-                )
-        elif transform.startswith("cursor:"):
-            _, signature, keys = transform.split(":")
-            params[f"p{index}"] = cursors.decode(value, argument, int(keys), signature)
-        elif transform == "searchtypes":
-            params[f"p{index}"] = [_TYPE_LABELS[str(v)] for v in value or []]
+        match step:
+            case LuceneText():
+                params[f"p{index}"] = _lucene(value)
+            case PageSize(maximum=limit):
+                if not isinstance(value, int) or value < 0:
+                    raise BadUserInput(
+                        f"'{argument}' must be a non-negative integer",
+                        argument=argument,
+                    )
+                if value > limit:
+                    raise LimitExceeded(
+                        f"'{argument}' may be at most {limit} (TREATYGRAPH_MAX_PAGE_SIZE)",
+                        limit="pageSize",
+                        argument=argument,
+                        max=limit,
+                    )
+            case CursorCheck(signature=signature, keys=keys):
+                params[f"p{index}"] = cursors.decode(value, argument, keys, signature)
+            case SearchLabels(labels=labels):
+                by_name = dict(labels)
+                params[f"p{index}"] = [by_name[str(v)] for v in value or []]
+            case _:  # pragma: no cover - every Step is matched above
+                assert_never(step)
     params["today"] = context.settings.default_as_of()
     return params
 

@@ -30,8 +30,9 @@ from strawberry.extensions import SchemaExtension
 from strawberry.extensions.max_aliases import count_fields_with_alias
 from strawberry.extensions.query_depth_limiter import determine_depth
 
+from graph.cypher.plan import Plan
 from graph.errors import LimitExceeded, TreatygraphError
-from graph.selection import Plan, Selection
+from graph.selection import Selection
 from resolvers.binding import Binder
 from resolvers.context import Context
 from resolvers.execute import plan_for

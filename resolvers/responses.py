@@ -43,8 +43,9 @@ from graphql import (
 from strawberry.schema.schema import validate_document
 
 import telemetry
+from graph.cypher.plan import Plan
 from graph.errors import TreatygraphError
-from graph.selection import Plan, Selection
+from graph.selection import Selection
 from resolvers import execute
 from resolvers.context import Context
 from resolvers.install import COMPILED_ROOTS

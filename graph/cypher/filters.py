@@ -1,0 +1,135 @@
+"""`where`: operators on scalars, quantifiers on related nodes, AND/OR/NOT.
+
+Fields given together must all hold. A list relation takes `some`, `all`, `none`,
+`single` and `count`; a single related node takes its own `where`. A dated
+relation is filtered on the date its field answers for. Booleans and nulls are
+written into the text (they change the shape); every other value is a parameter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.cypher import rules
+from graph.cypher.fragments import raw
+from graph.cypher.state import Compilation
+from graph.errors import BadUserInput
+from graph.mapping import Relation, Scalar, TypeMap
+from graph.selection import Leaf
+
+_COMPARISONS = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">="}
+_STRING_OPS = {
+    "contains": "CONTAINS",
+    "startsWith": "STARTS WITH",
+    "endsWith": "ENDS WITH",
+}
+
+
+def where(state: Compilation, value: Any, tm: TypeMap, v: str, asof: str) -> str | None:
+    """The condition on `v` a `where` argument sets; None when it sets none."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise BadUserInput("'where' must be an object", argument="where")
+    terms: list[str] = []
+    for name, operand in value.items():
+        if name in ("AND", "OR"):
+            parts = [where(state, w, tm, v, asof) or "true" for w in operand or []]
+            if not parts:
+                terms.append("true" if name == "AND" else "false")
+            else:
+                terms.append("(" + f" {name} ".join(f"({p})" for p in parts) + ")")
+        elif name == "NOT":
+            if operand is not None:
+                terms.append(f"NOT ({where(state, operand, tm, v, asof) or 'true'})")
+        else:
+            term = _field(state, tm, v, name, operand, asof)
+            if term:
+                terms.append(term)
+    return " AND ".join(terms) if terms else None
+
+
+def _field(
+    state: Compilation, tm: TypeMap, v: str, name: str, ops: Any, asof: str
+) -> str | None:
+    mapped = tm.fields.get(name)
+    if ops is None:
+        return None
+    if isinstance(mapped, Scalar) and mapped.filterable:
+        expr = raw(mapped, v).replace("{asof}", asof)
+        return scalar(state, expr, mapped.kind, ops, name)
+    if isinstance(mapped, Relation):
+        return _related(state, mapped, v, ops, asof)
+    raise BadUserInput(f"cannot filter on '{name}'", argument="where")
+
+
+def scalar(
+    state: Compilation, expr: str, kind: str, ops: dict[str, Any], name: str
+) -> str:
+    """The operators of one scalar filter on `expr`, all of which must hold."""
+    ignore_case = bool(ops.get("ignoreCase")) and kind == "string"
+    lhs = f"toLower({expr})" if ignore_case else expr
+    terms = []
+    for op, value in ops.items():
+        if op == "ignoreCase":
+            continue
+        if value is None:
+            if op == "eq":
+                terms.append(f"{expr} IS NULL")
+            continue
+        if isinstance(value, bool) and op == "eq":
+            # Booleans stay in the shape (two values), so they are literals here.
+            terms.append(f"{expr} = {str(value).lower()}")
+            continue
+        if not isinstance(value, Leaf):
+            raise BadUserInput(f"bad value for {name}.{op}", argument="where")
+        param = state.argument(value, f"where.{name}.{op}")
+        rhs = f"toLower({param})" if ignore_case else param
+        if op == "eq":
+            terms.append(f"{lhs} = {rhs}")
+        elif op == "in":
+            items = f"[x IN {param} | toLower(x)]" if ignore_case else param
+            terms.append(f"{lhs} IN {items}")
+        elif op in _COMPARISONS:
+            terms.append(f"{lhs} {_COMPARISONS[op]} {rhs}")
+        elif op in _STRING_OPS:
+            terms.append(f"{lhs} {_STRING_OPS[op]} {rhs}")
+        elif op == "includes":
+            terms.append(f"{param} IN {expr}")
+        else:
+            raise BadUserInput(f"unknown operator '{op}' on {name}", argument="where")
+    return " AND ".join(terms) if terms else "true"
+
+
+def _related(state: Compilation, rel: Relation, v: str, ops: Any, asof: str) -> str:
+    """A single related node's own `where`, or a list relation's quantifiers."""
+    tm = state.type(rel.target)
+    if not rel.many:
+        t = state.var()
+        pattern, _ = state.pattern(rel, v, t)
+        inner = where(state, ops, tm, t, asof) or "true"
+        return f"EXISTS {{ MATCH {pattern} WHERE {inner} }}"
+    terms = []
+    for quantifier, value in ops.items():
+        if value is None:
+            continue
+        t = state.var()
+        pattern, names = state.pattern(rel, v, t)
+        valid = rules.valid(rel, names, asof)
+        scope = f"{valid} AND " if valid else ""
+        if quantifier == "count":
+            counted = f"COUNT {{ MATCH {pattern} WHERE {scope}true }}"
+            terms.append(scalar(state, counted, "int", value, "count"))
+            continue
+        inner = where(state, value, tm, t, asof) or "true"
+        if quantifier == "some":
+            terms.append(f"EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}")
+        elif quantifier == "none":
+            terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}")
+        elif quantifier == "all":
+            terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}NOT ({inner}) }}")
+        elif quantifier == "single":
+            terms.append(f"COUNT {{ MATCH {pattern} WHERE {scope}({inner}) }} = 1")
+        else:
+            raise BadUserInput(f"unknown quantifier '{quantifier}'", argument="where")
+    return " AND ".join(terms) if terms else "true"

@@ -1,0 +1,65 @@
+"""Compile one root field of Query into exactly one Cypher statement.
+
+The statement returns the answer already shaped (`result`) and the dataset
+version; labels, types and property names come from the catalog passed in, and
+every user value is a `$p<n>` leaf. The other modules of graph.cypher each hold
+one part: the compile state, projection, filters, order, keyset cursors,
+connections, search, the special fields and the domain rules.
+"""
+
+from __future__ import annotations
+
+from graph.catalog import Catalog
+from graph.cypher import connections, projection, rules, search, timeline
+from graph.cypher.plan import Plan
+from graph.cypher.state import Compilation
+from graph.errors import BadUserInput
+from graph.mapping import Relation
+from graph.model import Label
+from graph.selection import Leaf, Selection
+
+VERSION_COLUMN = f"head(COLLECT {{ MATCH (d:`{Label.DATASET}` {{id: 'seed'}}) RETURN d.version }}) AS datasetVersion"
+
+
+def compile_root(
+    sel: Selection, catalog: Catalog, default_page_size: int, max_page_size: int
+) -> Plan:
+    """The plan of one root field: a lookup, a root list, `timeline` or `search`.
+
+    Raises BadUserInput for arguments the Cypher cannot be built from.
+    """
+    state = Compilation(catalog, default_page_size, max_page_size)
+    asof = rules.as_of(state, sel.args, rules.TODAY)
+    if sel.name in catalog.root_lookups:
+        body = _lookup(state, sel, asof)
+    elif sel.name in catalog.root_lists or sel.name == "timeline":
+        type_name = catalog.root_lists.get(sel.name, "TreatyEvent")
+        args = timeline.events_args(sel.args) if sel.name == "timeline" else sel.args
+        everything = Relation("({t}:`" + state.type(type_name).label + "`)", type_name)
+        page = connections.connection(
+            state, everything, sel.children, args, v=None, asof=asof
+        )
+        body = f"WITH {page} AS result"
+    elif sel.name == "search":
+        body = search.search(state, sel, asof)
+    else:  # pragma: no cover - the schema and the catalog are checked together
+        raise ValueError(f"no compiler for root field {sel.name}")
+    state.plan.cypher = f"CYPHER 5 {body} RETURN result, {VERSION_COLUMN}"
+    return state.plan
+
+
+def _lookup(state: Compilation, sel: Selection, asof: str) -> str:
+    """One node by its natural key, or null."""
+    type_name, arg = state.catalog.root_lookups[sel.name]
+    tm = state.type(type_name)
+    leaf = sel.args.get(arg)
+    if not isinstance(leaf, Leaf):
+        raise BadUserInput(f"'{arg}' is required", argument=arg)
+    key = state.argument(leaf, arg)
+    v = state.var("this")
+    with state.counting("1"):
+        projected = projection.project(state, sel.children, tm, v, asof)
+    return (
+        f"OPTIONAL MATCH ({v}:`{tm.label}` {{`{tm.key}`: {key}}}) "
+        f"WITH {projected} AS result"
+    )

@@ -1,0 +1,112 @@
+"""The fields graph.mapping marks Special: a state's land borders with their notes
+and sources, and its status under one treaty on a date."""
+
+from __future__ import annotations
+
+from graph.cypher import projection, rules
+from graph.cypher.fragments import entries
+from graph.cypher.state import Compilation
+from graph.errors import BadUserInput
+from graph.mapping import Special
+from graph.model import Label, Rel
+from graph.selection import Leaf, Selection
+
+
+def special(
+    state: Compilation, field: Special, sel: Selection, v: str, asof: str
+) -> str:
+    """The field's expression on `v`."""
+    if field.kind == "landBorders":
+        return _land_borders(state, sel, v, asof)
+    if field.kind == "treatyStatus":
+        return _treaty_status(state, sel, v, asof)
+    raise ValueError(f"unknown special field {field.kind}")  # pragma: no cover
+
+
+def _land_borders(state: Compilation, sel: Selection, v: str, asof: str) -> str:
+    t, r = state.var(), state.var("r")
+    fields: list[tuple[str, str]] = []
+    # Unlimited lists (borders, their sources) count as a full page each.
+    with state.counting(str(state.max_page_size)):
+        for child in sel.children:
+            if child.name == "neighbor":
+                with state.counting("1"):
+                    expr = projection.project(
+                        state, child.children, state.type("Country"), t, asof
+                    )
+            elif child.name == "note":
+                expr = f"{r}.note"
+            elif child.name == "sources":
+                s = state.var()
+                with state.counting(str(state.max_page_size)):
+                    projected = projection.project(
+                        state, child.children, state.type("Source"), s, asof
+                    )
+                expr = (
+                    f"COLLECT {{ MATCH ({s}:`{Label.SOURCE}`) WHERE {s}.id IN {r}.sourceIds "
+                    f"WITH {s} ORDER BY {s}.id RETURN {projected} }}"
+                )
+            else:
+                continue
+            fields.append((child.key, expr))
+    return (
+        f"COLLECT {{ MATCH ({v})-[{r}:`{Rel.BORDERS}`]-({t}:`{Label.COUNTRY}`) "
+        f"WITH {t}, {r} ORDER BY {t}.name RETURN {{{entries(fields)}}} }}"
+    )
+
+
+def _treaty_status(state: Compilation, sel: Selection, v: str, asof: str) -> str:
+    asof = rules.as_of(state, sel.args, asof)
+    slug = sel.args.get("treaty")
+    if not isinstance(slug, Leaf):
+        raise BadUserInput("'treaty' is required", argument="treaty")
+    t, e = state.var(), state.var()
+    kinds = (
+        f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({e}:`{Label.TREATY_EVENT}`)"
+        f"-[:`{Rel.UNDER}`]->({t}) WHERE {e}.date <= {asof} RETURN {e}.kind }}"
+    )
+    with state.counting("1"):
+        fields = _treaty_status_fields(state, sel, v, t, asof)
+    treaty = state.argument(slug, "treaty")
+    return (
+        f"head(COLLECT {{ MATCH ({t}:`{Label.TREATY}` {{slug: {treaty}}}) "
+        f"WITH {t}, {kinds} AS kinds RETURN {{{entries(fields)}}} }})"
+    )
+
+
+def _treaty_status_fields(
+    state: Compilation, sel: Selection, v: str, t: str, asof: str
+) -> list[tuple[str, str]]:
+    """The selected fields of TreatyStatus; `kinds` holds the state's event kinds."""
+    r = state.var("r")
+    fields: list[tuple[str, str]] = []
+    for child in sel.children:
+        if child.name == "status":
+            expr = rules.treaty_status("kinds")
+        elif child.name == "asOf":
+            expr = f"toString({asof})"
+        elif child.name == "suspensionNotified":
+            expr = rules.suspended("kinds")
+        elif child.name in ("partySince", "partyUntil"):
+            bound = "since" if child.name == "partySince" else "until"
+            expr = f"toString(head(COLLECT {{ MATCH ({v})-[{r}:`{Rel.PARTY_TO}`]->({t}) RETURN {r}.{bound} }}))"
+        elif child.name == "treaty":
+            with state.counting("1"):
+                expr = projection.project(
+                    state, child.children, state.type("Treaty"), t, asof
+                )
+        elif child.name == "events":
+            ev = state.var()
+            with state.counting(str(state.max_page_size)):
+                projected = projection.project(
+                    state, child.children, state.type("TreatyEvent"), ev, asof
+                )
+            expr = (
+                f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({ev}:`{Label.TREATY_EVENT}`)"
+                f"-[:`{Rel.UNDER}`]->({t}) WHERE {ev}.date IS NULL OR {ev}.date <= {asof} "
+                f"WITH {ev} ORDER BY {ev}.date, {ev}.key RETURN {projected} }}"
+            )
+        else:
+            continue
+        fields.append((child.key, expr))
+    return fields
