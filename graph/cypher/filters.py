@@ -23,6 +23,13 @@ _STRING_OPS = {
     "startsWith": "STARTS WITH",
     "endsWith": "ENDS WITH",
 }
+# A list relation's quantifiers over its related nodes (`count` is an Int filter).
+_QUANTIFIERS = {
+    "some": "EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}",
+    "none": "NOT EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}",
+    "all": "NOT EXISTS {{ MATCH {pattern} WHERE {scope}NOT ({inner}) }}",
+    "single": "COUNT {{ MATCH {pattern} WHERE {scope}({inner}) }} = 1",
+}
 
 
 def where(state: Compilation, value: Any, tm: TypeMap, v: str, asof: str) -> str | None:
@@ -122,14 +129,8 @@ def _related(state: Compilation, rel: Relation, v: str, ops: Any, asof: str) -> 
             terms.append(scalar(state, counted, "int", value, "count"))
             continue
         inner = where(state, value, tm, t, asof) or "true"
-        if quantifier == "some":
-            terms.append(f"EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}")
-        elif quantifier == "none":
-            terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}({inner}) }}")
-        elif quantifier == "all":
-            terms.append(f"NOT EXISTS {{ MATCH {pattern} WHERE {scope}NOT ({inner}) }}")
-        elif quantifier == "single":
-            terms.append(f"COUNT {{ MATCH {pattern} WHERE {scope}({inner}) }} = 1")
-        else:
+        template = _QUANTIFIERS.get(quantifier)
+        if template is None:
             raise BadUserInput(f"unknown quantifier '{quantifier}'", argument="where")
+        terms.append(template.format(pattern=pattern, scope=scope, inner=inner))
     return " AND ".join(terms) if terms else "true"

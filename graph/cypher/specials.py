@@ -27,21 +27,16 @@ def _land_borders(state: Compilation, sel: Selection, v: str, asof: str) -> str:
     t, r = state.var(), state.var("r")
     fields: list[tuple[str, str]] = []
     # Unlimited lists (borders, their sources) count as a full page each.
-    with state.counting(str(state.max_page_size)):
+    page = str(state.max_page_size)
+    with state.counting(page):
         for child in sel.children:
             if child.name == "neighbor":
-                with state.counting("1"):
-                    expr = projection.project(
-                        state, child.children, state.type("Country"), t, asof
-                    )
+                expr = _nested(state, child, "Country", t, asof, "1")
             elif child.name == "note":
                 expr = f"{r}.note"
             elif child.name == "sources":
                 s = state.var()
-                with state.counting(str(state.max_page_size)):
-                    projected = projection.project(
-                        state, child.children, state.type("Source"), s, asof
-                    )
+                projected = _nested(state, child, "Source", s, asof, page)
                 expr = (
                     f"COLLECT {{ MATCH ({s}:`{Label.SOURCE}`) WHERE {s}.id IN {r}.sourceIds "
                     f"WITH {s} ORDER BY {s}.id RETURN {projected} }}"
@@ -91,16 +86,11 @@ def _treaty_status_fields(
             bound = "since" if child.name == "partySince" else "until"
             expr = f"toString(head(COLLECT {{ MATCH ({v})-[{r}:`{Rel.PARTY_TO}`]->({t}) RETURN {r}.{bound} }}))"
         elif child.name == "treaty":
-            with state.counting("1"):
-                expr = projection.project(
-                    state, child.children, state.type("Treaty"), t, asof
-                )
+            expr = _nested(state, child, "Treaty", t, asof, "1")
         elif child.name == "events":
             ev = state.var()
-            with state.counting(str(state.max_page_size)):
-                projected = projection.project(
-                    state, child.children, state.type("TreatyEvent"), ev, asof
-                )
+            page = str(state.max_page_size)
+            projected = _nested(state, child, "TreatyEvent", ev, asof, page)
             expr = (
                 f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({ev}:`{Label.TREATY_EVENT}`)"
                 f"-[:`{Rel.UNDER}`]->({t}) WHERE {ev}.date IS NULL OR {ev}.date <= {asof} "
@@ -110,3 +100,11 @@ def _treaty_status_fields(
             continue
         fields.append((child.key, expr))
     return fields
+
+
+def _nested(
+    state: Compilation, sel: Selection, type_name: str, v: str, asof: str, factor: str
+) -> str:
+    """`sel`'s children projected on `v`, counted as up to `factor` items."""
+    with state.counting(factor):
+        return projection.project(state, sel.children, state.type(type_name), v, asof)
