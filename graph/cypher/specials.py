@@ -11,6 +11,9 @@ from graph.mapping import Special
 from graph.model import Label, Rel
 from graph.selection import Leaf, Selection
 
+# The list of a state's event kinds under the treaty, up to the date.
+_KINDS = "kinds"
+
 
 def special(
     state: Compilation, field: Special, sel: Selection, v: str, asof: str
@@ -65,23 +68,23 @@ def _treaty_status(state: Compilation, sel: Selection, v: str, asof: str) -> str
     treaty = state.argument(slug, "treaty")
     return (
         f"head(COLLECT {{ MATCH ({t}:`{Label.TREATY}` {{slug: {treaty}}}) "
-        f"WITH {t}, {kinds} AS kinds RETURN {{{entries(fields)}}} }})"
+        f"WITH {t}, {kinds} AS {_KINDS} RETURN {{{entries(fields)}}} }})"
     )
 
 
 def _treaty_status_fields(
     state: Compilation, sel: Selection, v: str, t: str, asof: str
 ) -> list[tuple[str, str]]:
-    """The selected fields of TreatyStatus; `kinds` holds the state's event kinds."""
+    """The selected fields of TreatyStatus, read from `_KINDS` and the PARTY_TO."""
     r = state.var("r")
     fields: list[tuple[str, str]] = []
     for child in sel.children:
         if child.name == "status":
-            expr = rules.treaty_status("kinds")
+            expr = rules.treaty_status(_KINDS)
         elif child.name == "asOf":
             expr = f"toString({asof})"
         elif child.name == "suspensionNotified":
-            expr = rules.suspended("kinds")
+            expr = rules.suspended(_KINDS)
         elif child.name in ("partySince", "partyUntil"):
             bound = "since" if child.name == "partySince" else "until"
             expr = f"toString(head(COLLECT {{ MATCH ({v})-[{r}:`{Rel.PARTY_TO}`]->({t}) RETURN {r}.{bound} }}))"
