@@ -43,7 +43,7 @@ class Relation:
 
 @dataclass(frozen=True)
 class Special:
-    """A field compiled by a dedicated function in graph.compiler."""
+    """A field compiled by a dedicated function in graph.cypher.specials."""
 
     kind: str
 
