@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from neo4j import Driver
 
 from graph.model import (
@@ -14,10 +16,11 @@ from graph.model import (
 )
 
 
-def schema_statements() -> list[str]:
-    """Every CREATE … IF NOT EXISTS the graph needs; names come from graph.model only."""
+def schema_statements(keys: Mapping[str, str] = KEYS) -> list[str]:
+    """Every CREATE … IF NOT EXISTS the graph needs; names come from graph.model only
+    (`keys`: a model's `graph.model.node_keys`, when it is not the real one)."""
     statements: list[str] = []
-    for label, key in KEYS.items():
+    for label, key in keys.items():
         statements.append(
             f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
             f"FOR (n:`{label}`) REQUIRE n.`{key}` IS UNIQUE"
@@ -44,9 +47,11 @@ def schema_statements() -> list[str]:
     return statements
 
 
-def create_schema(driver: Driver, database: str) -> None:
+def create_schema(
+    driver: Driver, database: str, keys: Mapping[str, str] = KEYS
+) -> None:
     """Create constraints and indexes (schema changes cannot share a data transaction)."""
-    for statement in schema_statements():
+    for statement in schema_statements(keys):
         # Built only from graph.model's allowlist above, never from input.
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(60)", database_=database)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from model.enums import EventKind, TreatyStatusKind
 from model.names import Label, Rel
 from model.nodes import MODEL
+from model.vocabulary import Model
 
 __all__ = [
     "CLAIM_SUBJECTS",
@@ -30,19 +31,25 @@ __all__ = [
     "Label",
     "Rel",
     "StatusRule",
+    "node_keys",
     "party_interval",
     "search_text",
 ]
 
 
+def node_keys(model: Model) -> dict[str, str]:
+    """The natural key of every label of `model` and of the graph's own nodes."""
+    return {
+        **{t.label: t.key for t in model.types},
+        Label.DATASET: "id",
+        # The client's idempotency key: the constraint makes concurrent duplicates
+        # of one mutation store once.
+        Label.CURATION: "key",
+    }
+
+
 # The natural key of every label; a uniqueness constraint backs each one.
-KEYS: dict[str, str] = {
-    **{t.label: t.key for t in MODEL.types},
-    Label.DATASET: "id",
-    # The client's idempotency key: the constraint makes concurrent duplicates
-    # of one mutation store once.
-    Label.CURATION: "key",
-}
+KEYS: dict[str, str] = node_keys(MODEL)
 
 # Extra uniqueness (a source is one page, whatever handle the files give it) and
 # range indexes for the properties filters and sorts lean on.

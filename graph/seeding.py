@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -14,16 +15,22 @@ Row = dict[str, Any]
 
 @dataclass
 class LoadPlan:
-    """Everything to write, in order: nodes, then relationships, then citations."""
+    """Everything to write, in order: nodes, then relationships, then citations.
 
-    nodes: list[tuple[Label, list[Row]]] = field(default_factory=list)
-    rels: list[tuple[Label, Rel, Label, list[Row]]] = field(default_factory=list)
-    cites: list[tuple[Label, list[Row]]] = field(default_factory=list)
+    Labels and types are the model's (graph.model's allowlist for the real one);
+    `keys` names each label's natural key.
+    """
+
+    nodes: list[tuple[str, list[Row]]] = field(default_factory=list)
+    rels: list[tuple[str, str, str, list[Row]]] = field(default_factory=list)
+    cites: list[tuple[str, list[Row]]] = field(default_factory=list)
     dataset: Row = field(default_factory=dict)
+    keys: Mapping[str, str] = field(default_factory=lambda: KEYS)
 
 
 def _q(text: str) -> LiteralString:
-    # Labels and types interpolated here come from graph.model enums only.
+    # Labels and types interpolated here are declared in a model, which checks them
+    # to be identifiers (model.vocabulary); never input.
     return text
 
 
@@ -33,35 +40,37 @@ _CURATED = f"EXISTS {{ (:`{Label.CURATION}`)-[:`{Rel.WROTE}`]->(n) }}"
 _NOT_CURATED = f"NOT {_CURATED}"
 
 
-def upsert_nodes_query(label: Label) -> LiteralString:
+def upsert_nodes_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
     """MERGE on the natural key, then overwrite the properties: loading twice is a no-op.
 
     Curated records are left as the curation wrote them."""
-    key = KEYS[label]
+    key = keys[label]
     return _q(
         f"UNWIND $rows AS row MERGE (n:`{label}` {{`{key}`: row.key}}) "
         f"WITH n, row WHERE {_NOT_CURATED} SET n += row.props"
     )
 
 
-def upsert_rels_query(start: Label, rel: Rel, end: Label) -> LiteralString:
+def upsert_rels_query(
+    start: str, rel: str, end: str, keys: Mapping[str, str] = KEYS
+) -> LiteralString:
     """MERGE one relationship per row between two existing nodes."""
     return _q(
         f"UNWIND $rows AS row "
-        f"MATCH (a:`{start}` {{`{KEYS[start]}`: row.start}}) "
-        f"MATCH (b:`{end}` {{`{KEYS[end]}`: row.end}}) "
+        f"MATCH (a:`{start}` {{`{keys[start]}`: row.start}}) "
+        f"MATCH (b:`{end}` {{`{keys[end]}`: row.end}}) "
         f"MERGE (a)-[r:`{rel}`]->(b) SET r += row.props"
     )
 
 
-def cites_query(label: Label) -> LiteralString:
+def cites_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
     """Link facts to their sources; MERGE keeps a second load from duplicating links.
 
     A curated record's citations are the curation's (a correction moved the old ones
     to a claim), so the loader leaves them."""
     return _q(
         f"UNWIND $rows AS row "
-        f"MATCH (n:`{label}` {{`{KEYS[label]}`: row.key}}) WHERE {_NOT_CURATED} "
+        f"MATCH (n:`{label}` {{`{keys[label]}`: row.key}}) WHERE {_NOT_CURATED} "
         f"UNWIND row.sources AS sourceId "
         f"MATCH (s:`{Label.SOURCE}` {{id: sourceId}}) "
         f"MERGE (n)-[:`{Rel.CITES}`]->(s)"
@@ -81,12 +90,12 @@ def party_query() -> LiteralString:
     )
 
 
-def claim_about_query(subject: Label) -> LiteralString:
+def claim_about_query(subject: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
     """Attach claims to the fact they are about."""
     return _q(
         f"UNWIND $rows AS row "
         f"MATCH (c:`{Label.CLAIM}` {{key: row.start}}) "
-        f"MATCH (n:`{subject}` {{`{KEYS[subject]}`: row.end}}) "
+        f"MATCH (n:`{subject}` {{`{keys[subject]}`: row.end}}) "
         f"MERGE (c)-[:`{Rel.ABOUT}`]->(n)"
     )
 
@@ -109,18 +118,19 @@ COUNT_RELS: LiteralString = (
 
 
 def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
+    keys = plan.keys
     for label, rows in plan.nodes:
-        tx.run(upsert_nodes_query(label), rows=rows).consume()
+        tx.run(upsert_nodes_query(label, keys), rows=rows).consume()
     for start, rel, end, rows in plan.rels:
-        if rel is Rel.ABOUT:
-            query = claim_about_query(end)
-        elif rel is Rel.PARTY_TO:
+        if rel == Rel.ABOUT:
+            query = claim_about_query(end, keys)
+        elif rel == Rel.PARTY_TO:
             query = party_query()
         else:
-            query = upsert_rels_query(start, rel, end)
+            query = upsert_rels_query(start, rel, end, keys)
         tx.run(query, rows=rows).consume()
     for label, rows in plan.cites:
-        tx.run(cites_query(label), rows=rows).consume()
+        tx.run(cites_query(label, keys), rows=rows).consume()
     tx.run(DATASET_UPSERT, props=plan.dataset).consume()
 
 
