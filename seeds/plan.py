@@ -121,8 +121,13 @@ def _party_to(data: Dataset, model: Model, rows: Rows) -> None:
         interval = party_interval(kinds)
         if interval is not None:
             since, until = interval
-            rule = {"since": since, "until": until, "derived": True, "rule": PARTY_RULE}
-            rows.rel(Label.COUNTRY, Rel.PARTY_TO, Label.TREATY, iso3, slug, rule)
+            party = {
+                "since": since,
+                "until": until,
+                "derived": True,
+                "rule": PARTY_RULE,
+            }
+            rows.rel(Label.COUNTRY, Rel.PARTY_TO, Label.TREATY, iso3, slug, party)
 
 
 def build_plan(data: Dataset, model: Model = MODEL) -> LoadPlan:
