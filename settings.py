@@ -112,7 +112,7 @@ def _api_keys(name: str) -> _Cast[tuple[ApiKey, ...]]:
             if len(parts) != 3:
                 raise SettingsError(
                     f"{name} entry {position} must be name:role:sha256hex "
-                    "(make one with `python -m resolvers.auth hash`)"
+                    "(make one with `python -m httpapi.auth hash`)"
                 )
             key_name, role, digest = (part.strip() for part in parts)
             digest = digest.lower()

@@ -1,63 +1,131 @@
-"""Request limits read from Settings per request: tokens, depth, aliases, introspection, cost.
+"""The validation rules both paths run: graphql-core's, coded, and the request limits.
 
-The schema is built once at import, but tests and deployments configure limits per
-app, so one extension reads them from the request's Context instead of being built
-with fixed numbers. Every refusal is a coded error: LIMIT_EXCEEDED with `limit` and
-`max` (and the actual value where known), or INTROSPECTION_DISABLED.
+Every refusal carries its code: LIMIT_EXCEEDED with `limit` and `max` (and the
+actual count where known), INTROSPECTION_DISABLED, or BAD_USER_INPUT from the
+graphql-core rules that judge the client's values. Strawberry's QueryDepthLimiter,
+MaxAliasesLimiter and DisableIntrospection report errors without those codes, and
+the compiled path validates with plain graphql-core rules, so these rules are ours,
+written on graphql-core's public API. The token limit is Strawberry's own
+MaxTokensLimiter (its error is coded in execution.errors).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
-    ExecutionResult,
+    ASTValidationRule,
+    FieldNode,
     FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLError,
-    GraphQLSchema,
+    InlineFragmentNode,
+    NoSchemaIntrospectionCustomRule,
     OperationDefinitionNode,
-    OperationType,
+    ProvidedRequiredArgumentsRule,
+    SelectionSetNode,
     ValidationContext,
     ValidationRule,
-    get_operation_ast,
+    ValuesOfCorrectTypeRule,
+    specified_rules,
 )
-from graphql.execution.values import get_variable_values
-from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
-from strawberry.extensions.max_aliases import count_fields_with_alias
-from strawberry.extensions.query_depth_limiter import determine_depth
 
-from graph.cypher.plan import Plan
-from graph.errors import LimitExceeded, TreatygraphError
-from graph.selection import Selection
-from resolvers.binding import Binder
-from resolvers.context import Context
-from resolvers.execute import plan_for
-from resolvers.install import COMPILED_ROOTS
+from graph.errors import BadUserInput, LimitExceeded
 from settings import Settings
 
-LIMIT_EXCEEDED = LimitExceeded.code
+Rules = tuple[type[ASTValidationRule], ...]
+# graphql-core's rules that judge the client's values, not the document's shape.
+_INPUT_RULES = (ValuesOfCorrectTypeRule, ProvidedRequiredArgumentsRule)
 
 
 def limit_error(message: str, limit: str, maximum: int, **details: Any) -> GraphQLError:
     """A LIMIT_EXCEEDED error naming the limit and its configured maximum."""
     return GraphQLError(
         message,
-        extensions={"code": LIMIT_EXCEEDED, "limit": limit, "max": maximum, **details},
+        extensions={
+            "code": LimitExceeded.code,
+            "limit": limit,
+            "max": maximum,
+            **details,
+        },
     )
 
 
-class _Collector:
-    """Stands in for a ValidationContext so Strawberry's depth walk reports to us."""
+def cost_error(cost: int, maximum: int) -> GraphQLError:
+    """The refusal of an operation whose estimated cost is over TREATYGRAPH_MAX_COST."""
+    return limit_error(
+        f"The query could return up to {cost} nodes; at most {maximum} are allowed "
+        "(TREATYGRAPH_MAX_COST). Ask for smaller pages with first/last.",
+        "cost",
+        maximum,
+        cost=cost,
+    )
 
-    def __init__(self) -> None:
-        self.errors: list[GraphQLError] = []
 
-    def report_error(self, error: GraphQLError) -> None:
-        self.errors.append(error)
+def coded_rule(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
+    """The rule with every error it reports stamped `code` (graphql-core's rules
+    report through `report_error`), so the code comes from the rule that raised it."""
+
+    class Coded(rule):  # type: ignore[valid-type, misc]  # a class made per rule
+        def report_error(self, error: GraphQLError) -> None:
+            error.extensions = {**(error.extensions or {}), "code": code}
+            super().report_error(error)
+
+    Coded.__name__ = Coded.__qualname__ = rule.__name__
+    return Coded
+
+
+def _definitions(
+    context: ValidationContext,
+) -> tuple[list[OperationDefinitionNode], dict[str, FragmentDefinitionNode]]:
+    definitions = context.document.definitions
+    operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = {
+        d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return operations, fragments
+
+
+class _Walk:
+    """Depth and alias count of selection sets, each fragment walked once (a
+    fragment that spreads itself, which validation refuses anyway, counts 0)."""
+
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self.memo: dict[str, tuple[int, int]] = {}
+
+    def measure(self, selection_set: SelectionSetNode) -> tuple[int, int]:
+        """(depth, aliases): nested fields that select fields, introspection not
+        counted (as Strawberry's limiter counts), and aliased fields."""
+        depth = aliases = 0
+        for node in selection_set.selections:
+            if isinstance(node, FieldNode):
+                aliases += node.alias is not None
+                if node.selection_set is None:
+                    continue
+                inner, inner_aliases = self.measure(node.selection_set)
+                aliases += inner_aliases
+                if not node.name.value.startswith("__"):
+                    depth = max(depth, 1 + inner)
+            else:
+                inner, inner_aliases = self._fragment(node)
+                depth, aliases = max(depth, inner), aliases + inner_aliases
+        return depth, aliases
+
+    def _fragment(self, node: Any) -> tuple[int, int]:
+        if isinstance(node, InlineFragmentNode):
+            return self.measure(node.selection_set)
+        assert isinstance(node, FragmentSpreadNode)
+        name = node.name.value
+        if name not in self.memo:
+            self.memo[name] = (0, 0)
+            fragment = self.fragments.get(name)  # unknown: KnownFragmentNames says so
+            if fragment is not None:
+                self.memo[name] = self.measure(fragment.selection_set)
+        return self.memo[name]
 
 
 @functools.cache
@@ -67,27 +135,11 @@ def depth_rule(max_depth: int) -> type[ValidationRule]:
     class MaxDepth(ValidationRule):
         def __init__(self, context: ValidationContext) -> None:
             super().__init__(context)
-            definitions = context.document.definitions
-            fragments = {
-                d.name.value: d
-                for d in definitions
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            for operation in definitions:
-                if not isinstance(operation, OperationDefinitionNode):
-                    continue
-                collector = _Collector()
-                name = operation.name.value if operation.name else "anonymous"
-                determine_depth(
-                    node=operation,
-                    fragments=fragments,
-                    depth_so_far=0,
-                    max_depth=max_depth,
-                    context=collector,  # type: ignore[arg-type]  # only report_error is used
-                    operation_name=name,
-                    should_ignore=None,
-                )
-                if collector.errors:
+            operations, fragments = _definitions(context)
+            walk = _Walk(fragments)
+            for operation in operations:
+                if walk.measure(operation.selection_set)[0] > max_depth:
+                    name = operation.name.value if operation.name else "anonymous"
                     self.report_error(
                         limit_error(
                             f"Operation '{name}' is nested deeper than {max_depth} "
@@ -107,17 +159,9 @@ def alias_rule(max_aliases: int) -> type[ValidationRule]:
     class MaxAliases(ValidationRule):
         def __init__(self, context: ValidationContext) -> None:
             super().__init__(context)
-            definitions = context.document.definitions
-            fragments = {
-                d.name.value: d
-                for d in definitions
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            total = sum(
-                count_fields_with_alias(d, fragments)
-                for d in definitions
-                if isinstance(d, OperationDefinitionNode)
-            )
+            operations, fragments = _definitions(context)
+            walk = _Walk(fragments)
+            total = sum(walk.measure(o.selection_set)[1] for o in operations)
             if total > max_aliases:
                 self.report_error(
                     limit_error(
@@ -132,153 +176,36 @@ def alias_rule(max_aliases: int) -> type[ValidationRule]:
     return MaxAliases
 
 
-class NoIntrospection(NoSchemaIntrospectionCustomRule):
-    """graphql-core's rule, with a code clients can switch on."""
-
-    def report_error(self, error: GraphQLError) -> None:
-        error.extensions = {"code": "INTROSPECTION_DISABLED"}
-        super().report_error(error)
-
-
-def limit_rules(settings: Settings) -> tuple[type[ValidationRule], ...]:
-    """The validation rules these settings add to GraphQL's own (and Strawberry's)."""
-    rules: list[type[ValidationRule]] = [
-        depth_rule(settings.max_depth),
-        alias_rule(settings.max_aliases),
-    ]
-    if not settings.introspection:
-        rules.append(NoIntrospection)
-    return tuple(rules)
-
-
-@dataclass(frozen=True)
-class OperationScope:
-    """What Binder reads from a resolve info, for a whole operation before execution."""
-
-    schema: GraphQLSchema
-    fragments: dict[str, FragmentDefinitionNode]
-    variable_values: Any
-
-
-@dataclass(frozen=True)
-class BoundRoot:
-    """One root field of an operation, bound (its leaves numbered from 0, as
-    resolve_root numbers them) and, when it is a compiled field, compiled."""
-
-    key: str
-    selection: Selection
-    leaves: list[Any]
-    # None: not a compiled field (`__typename`, `dataset` …), or one the compiler
-    # refused (`refusal`; the resolver reports it, coded).
-    plan: Plan | None
-    refusal: TreatygraphError | None = None
-
-
-def bind_operation(
-    schema: GraphQLSchema,
-    operation: OperationDefinitionNode,
-    fragments: dict[str, FragmentDefinitionNode],
-    variables: dict[str, Any] | None,
-    settings: Settings,
-) -> list[BoundRoot] | None:
-    """Every root field, in order; None when the variables do not coerce
-    (graphql-core reports that itself)."""
-    coerced = get_variable_values(
-        schema, operation.variable_definitions or (), variables or {}
+@functools.cache
+def _rules(max_depth: int, max_aliases: int, introspection: bool) -> Rules:
+    graphql_rules = tuple(
+        coded_rule(rule, BadUserInput.code) if rule in _INPUT_RULES else rule
+        for rule in specified_rules
     )
-    if isinstance(coerced, list):
-        return None
-    scope = OperationScope(schema, fragments, coerced)
-    query_type = schema.query_type
-    assert query_type is not None
-    roots: list[BoundRoot] = []
-    grouped = Binder(scope).root_fields(operation.selection_set, query_type)
-    for key, nodes in grouped.items():
-        binder = Binder(scope)
-        selection = binder.bind_field(nodes, query_type)
-        if selection.name not in COMPILED_ROOTS:
-            roots.append(BoundRoot(key, selection, binder.leaves, None))
-            continue
-        try:
-            plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
-        except TreatygraphError as error:
-            roots.append(BoundRoot(key, selection, binder.leaves, None, error))
-            continue
-        roots.append(BoundRoot(key, selection, binder.leaves, plan))
-    return roots
+    limits: Rules = (depth_rule(max_depth), alias_rule(max_aliases))
+    if not introspection:
+        limits += (
+            coded_rule(NoSchemaIntrospectionCustomRule, "INTROSPECTION_DISABLED"),
+        )
+    return graphql_rules + limits
 
 
-def estimate_cost(
-    schema: GraphQLSchema,
-    document: Any,
-    operation_name: str | None,
-    variables: dict[str, Any] | None,
-    settings: Settings,
-) -> int | None:
-    """Nodes the operation can return at most, from each root field's compiled plan.
+def validation_rules(settings: Settings) -> Rules:
+    """The rules for these settings: one tuple per configuration (the validation
+    caches key on it)."""
+    return _rules(settings.max_depth, settings.max_aliases, settings.introspection)
 
-    None when the request is malformed in a way execution reports itself (bad
-    variables, arguments); a root field that fails to bind or compile counts 0.
+
+class ValidationRules(SchemaExtension):
+    """Strawberry's path validates with the same rules as the compiled path.
+
+    Strawberry's AddValidationRules only appends, and the coded input rules must
+    replace graphql-core's own.
     """
-    operation = get_operation_ast(document, operation_name)
-    if operation is None or operation.operation != OperationType.QUERY:
-        return None
-    fragments = {
-        d.name.value: d
-        for d in document.definitions
-        if isinstance(d, FragmentDefinitionNode)
-    }
-    roots = bind_operation(schema, operation, fragments, variables, settings)
-    if roots is None:
-        return None
-    return sum(
-        root.plan.estimate(root.leaves, settings.max_page_size)
-        for root in roots
-        if root.plan is not None
-    )
 
-
-class RequestLimits(SchemaExtension):
-    """Applies the request's Settings limits around parsing, validation and execution."""
-
-    def _settings(self) -> Settings | None:
-        context = self.execution_context.context
-        return context.settings if isinstance(context, Context) else None
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
 
     def on_operation(self) -> Iterator[None]:
-        settings = self._settings()
-        if settings is not None:
-            ctx = self.execution_context
-            ctx.parse_options["max_tokens"] = settings.max_tokens
-            ctx.validation_rules = (*ctx.validation_rules, *limit_rules(settings))
-        yield
-
-    def on_execute(self) -> Iterator[None]:
-        settings = self._settings()
-        ctx = self.execution_context
-        context = ctx.context
-        if settings is not None and isinstance(context, Context):
-            cost = estimate_cost(
-                ctx.schema._schema,
-                ctx.graphql_document,
-                ctx.operation_name,
-                ctx.variables,
-                settings,
-            )
-            context.cost = cost
-            if cost is not None and cost > settings.max_cost:
-                # Setting the result skips execution: no Cypher is sent.
-                ctx.result = ExecutionResult(
-                    data=None,
-                    errors=[
-                        limit_error(
-                            f"The query could return up to {cost} nodes; at most "
-                            f"{settings.max_cost} are allowed (TREATYGRAPH_MAX_COST). "
-                            "Ask for smaller pages with first/last.",
-                            "cost",
-                            settings.max_cost,
-                            cost=cost,
-                        )
-                    ],
-                )
+        self.execution_context.validation_rules = self.rules
         yield

@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 
 from graph import constraints
 from graph.curation import party
-from resolvers.auth import hash_key
+from httpapi.auth import hash_key
 from seeds import loader
 from server import create_app
 from settings import ApiKey, Settings
