@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from neo4j import Driver
 from starlette.testclient import TestClient
 
 from settings import Settings
@@ -21,3 +22,15 @@ def graphql_only(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient
     settings = dataclasses.replace(neo4j, compiled_responses=False)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+def forget_curations(db: Driver, prefix: str) -> None:
+    """Delete the curations whose idempotency keys start with `prefix`, and all they
+    wrote."""
+    db.execute_query(
+        "MATCH (c:Curation) WHERE c.key STARTS WITH $p "
+        "OPTIONAL MATCH (c)-[:WROTE]->(n) "
+        "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
+        "UNWIND doomed AS x DETACH DELETE x",
+        p=prefix,
+    )

@@ -24,6 +24,7 @@ from graph import driver as graph_driver
 from httpapi.auth import hash_key
 from server import create_app
 from settings import ApiKey, Settings
+from tests.integration.conftest import forget_curations
 
 KEY = "tg_test-one-pass-0123456789abcdefghijklmnopqrst"
 PREFIX = "test-onepass-"
@@ -115,13 +116,7 @@ def writer(neo4j: Settings, seeded: dict[str, Any], db: Driver) -> Iterator[Test
     )
     with TestClient(create_app(keyed)) as test_client:
         yield test_client
-    db.execute_query(
-        "MATCH (c:Curation) WHERE c.key STARTS WITH $p "
-        "OPTIONAL MATCH (c)-[:WROTE]->(n) "
-        "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
-        "UNWIND doomed AS x DETACH DELETE x",
-        p=PREFIX,
-    )
+    forget_curations(db, PREFIX)
 
 
 def test_a_mutation_payload_is_bound_once(writer: TestClient, binds: list[str]) -> None:
