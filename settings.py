@@ -214,7 +214,7 @@ class Settings:
     api_keys: tuple[ApiKey, ...] = ()
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
     write_queue_seconds: int = 30
-    # Answer compiled queries straight from their rows (resolvers.responses); off,
+    # Answer compiled queries straight from their rows (execution.responses); off,
     # graphql-core completes every response (same answers, more CPU per request).
     compiled_responses: bool = True
 
