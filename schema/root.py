@@ -266,7 +266,11 @@ def build_schema(settings: Settings) -> TreatySchema:
         # Factories, as Strawberry asks: a fresh instance per request (each holds
         # that request's execution context); the parse and validation caches behind
         # them are module-level and shared. The rules are set before validating:
-        # the validation cache keys on them.
+        # the validation cache keys on them. Strawberry's own limiters where they do
+        # the job (tokens, caches); ValidationRules instead of QueryDepthLimiter,
+        # MaxAliasesLimiter and DisableIntrospection, whose errors carry no
+        # code/limit/max and which the compiled path could not share; masking in
+        # process_errors instead of MaskErrors, which drops the code.
         extensions=[
             functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
             functools.partial(ValidationRules, validation_rules(settings)),
