@@ -115,11 +115,11 @@ check: $(VENV_STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m strawberry export-schema schema.root:schema | diff -u schema.graphql - \
+	$(PY) -m strawberry export-schema schema.app:schema | diff -u schema.graphql - \
 		|| { echo "schema.graphql is stale: run 'make schema' and commit it"; exit 1; }
 
 schema: $(VENV_STAMP)
-	$(PY) -m strawberry export-schema schema.root:schema --output schema.graphql
+	$(PY) -m strawberry export-schema schema.app:schema --output schema.graphql
 
 geo: $(VENV_STAMP)
 	npm ci --prefix web --no-audit --no-fund

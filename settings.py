@@ -112,7 +112,7 @@ def _api_keys(name: str) -> _Cast[tuple[ApiKey, ...]]:
             if len(parts) != 3:
                 raise SettingsError(
                     f"{name} entry {position} must be name:role:sha256hex "
-                    "(make one with `python -m resolvers.auth hash`)"
+                    "(make one with `python -m httpapi.auth hash`)"
                 )
             key_name, role, digest = (part.strip() for part in parts)
             digest = digest.lower()
@@ -214,7 +214,7 @@ class Settings:
     api_keys: tuple[ApiKey, ...] = ()
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
     write_queue_seconds: int = 30
-    # Answer compiled queries straight from their rows (resolvers.responses); off,
+    # Answer compiled queries straight from their rows (execution.responses); off,
     # graphql-core completes every response (same answers, more CPU per request).
     compiled_responses: bool = True
 

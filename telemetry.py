@@ -1,39 +1,25 @@
 """What operators see: Prometheus metrics, JSON logs, and a request id on both.
 
-One `RequestInfo` per HTTP request lives in a context variable, set by the
-`RequestTelemetry` middleware; the GraphQL layer fills in the operation name, the
-error codes and the Cypher time, and the middleware turns it into one access-log
-line and the per-operation metrics when the response is sent.
+One `RequestInfo` per HTTP request lives in a context variable, set by the HTTP
+layer's middleware (httpapi.access) for the request's lifetime; the GraphQL layer
+fills in the operation name, the error codes and the Cypher time, and
+`record_request` turns it into one access-log line and the per-operation metrics
+when the response is sent.
 """
 
 from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import json
 import logging
-import os
 import re
-import secrets
 import sys
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    CollectorRegistry,
-    Counter,
-    Histogram,
-    generate_latest,
-    multiprocess,
-)
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import SchemaExtension
-
-from resolvers import encoding
+import orjson
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
 log = logging.getLogger("treatygraph.access")
 
@@ -98,8 +84,6 @@ def _child(metric: Any, *values: str) -> Any:
 _OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
 MAX_OPERATION_LABELS = 200
 _seen_operations: set[str] = set()
-_ROUTES = {"/", "/graphql", "/healthz", "/readyz", "/metrics", "/geo/countries.geojson"}
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._\-]{1,64}")
 
 
 def operation_label(name: str | None) -> str:
@@ -168,102 +152,51 @@ def record_operation(name: str | None, operation_type: str | None) -> None:
         info.operation_type = operation_type
 
 
-class OperationName(SchemaExtension):
-    """Tells the request's info which operation ran (after parsing picked it)."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context
-        try:
-            operation_type: str | None = context.operation_type.value
-        except Exception:  # no operation to run (parse error, unknown name): unset
-            operation_type = None
-        record_operation(context.operation_name, operation_type)
+def enter_request(info: RequestInfo) -> contextvars.Token[RequestInfo | None]:
+    """From here on in this context, `current()` is `info`, until `leave_request`
+    is handed the token (plain calls, not a context manager: this runs per request)."""
+    return _current.set(info)
 
 
-class RequestTelemetry:
-    """Pure ASGI middleware (so context variables set below are seen here):
-    request id in and out, one access-log line, HTTP and GraphQL metrics."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        incoming = (
-            dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
-        )
-        request_id = (
-            incoming if _REQUEST_ID.fullmatch(incoming) else secrets.token_hex(8)
-        )
-        info = RequestInfo(request_id)
-        token = _current.set(info)
-        status = 500
-        started = time.perf_counter()
-
-        async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                headers = list(message.get("headers") or [])
-                headers.append((b"x-request-id", request_id.encode()))
-                message["headers"] = headers
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            _current.reset(token)
-            self._finish(scope, info, status, time.perf_counter() - started)
-
-    @staticmethod
-    def _finish(scope: Scope, info: RequestInfo, status: int, seconds: float) -> None:
-        path = scope.get("path", "")
-        route = (
-            path
-            if path in _ROUTES
-            else "/static"
-            if path.startswith("/static/")
-            else "other"
-        )
-        _child(HTTP_REQUESTS, route, str(status)).inc()
-        graphql = route == "/graphql" and (
-            info.operation_type is not None or info.error_codes
-        )
-        if graphql:
-            label = operation_label(info.operation)
-            _child(GRAPHQL_REQUESTS, label, info.operation_type or "none").inc()
-            _child(GRAPHQL_LATENCY, label).observe(seconds)
-        if route in {"/healthz", "/metrics"} and status == 200:
-            return  # probes and scrapes every few seconds would drown the log
-        log.info(
-            "%s %s %s",
-            scope.get("method", ""),
-            path,
-            status,
-            extra={
-                "request_id": info.request_id,
-                "status": status,
-                "duration_ms": round(seconds * 1000, 2),
-                "operation": info.operation if graphql else None,
-                "error_codes": info.error_codes or None,
-                "cypher_ms": round(info.cypher_seconds * 1000, 2)
-                if info.cypher_statements
-                else None,
-                "cypher_statements": info.cypher_statements or None,
-            },
-        )
+def leave_request(token: contextvars.Token[RequestInfo | None]) -> None:
+    """`current()` is what it was before the matching `enter_request`."""
+    _current.reset(token)
 
 
-async def metrics(request: Request) -> Response:
-    """Prometheus text format; with PROMETHEUS_MULTIPROC_DIR, summed over workers."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
-        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+def record_request(
+    info: RequestInfo, method: str, path: str, route: str, status: int, seconds: float
+) -> None:
+    """Called once per HTTP request when it is answered: metrics and the access line.
+
+    `route` is the path's bounded label (the HTTP layer knows its routes).
+    """
+    _child(HTTP_REQUESTS, route, str(status)).inc()
+    graphql = route == "/graphql" and (
+        info.operation_type is not None or info.error_codes
+    )
+    if graphql:
+        label = operation_label(info.operation)
+        _child(GRAPHQL_REQUESTS, label, info.operation_type or "none").inc()
+        _child(GRAPHQL_LATENCY, label).observe(seconds)
+    if route in {"/healthz", "/metrics"} and status == 200:
+        return  # probes and scrapes every few seconds would drown the log
+    log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "request_id": info.request_id,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 2),
+            "operation": info.operation if graphql else None,
+            "error_codes": info.error_codes or None,
+            "cypher_ms": round(info.cypher_seconds * 1000, 2)
+            if info.cypher_statements
+            else None,
+            "cypher_statements": info.cypher_statements or None,
+        },
+    )
 
 
 _EXTRA_FIELDS = (
@@ -298,7 +231,10 @@ class JsonFormatter(logging.Formatter):
                 out[name] = value
         if record.exc_info:
             out["exception"] = self.formatException(record.exc_info)
-        return encoding.dumps(out).decode()
+        try:
+            return orjson.dumps(out, default=str).decode()
+        except TypeError:  # a lone surrogate (a client's text echoed in a message)
+            return json.dumps(out, separators=(",", ":"), default=str)
 
 
 def configure_logging(log_format: str, level: str) -> None:

@@ -31,9 +31,11 @@ import bench.floor as floor
 from bench.contestants import REPO
 from bench.queries import QUESTIONS, TODAY
 from bench.run import neo4j
+from execution.context import Context
+from execution.plans import parameters
+from execution.responses import CompiledResponses
 from graph import driver as db
-from resolvers import encoding, execute, responses
-from resolvers.context import Context
+from httpapi import encoding
 from seeds import loader
 from settings import Settings
 
@@ -161,17 +163,19 @@ async def parts(
     """Microseconds for two steps of a compiled response, each timed alone: the
     completer over the question's rows, and encoding the body (orjson, and the
     standard library's `json` as Strawberry encodes by default)."""
-    from schema.root import schema
+    from schema.root import build_schema
 
-    prepared = responses.prepare(schema._schema, query, None, settings)
-    if prepared is None or prepared.bound is None or len(prepared.bound) != 1:
+    responses = CompiledResponses(build_schema(settings).graphql_schema, settings)
+    prepared = responses.prepare(query, None)
+    bound = responses.bind(prepared, None) if prepared is not None else None
+    if bound is None or len(bound.roots) != 1:
         raise RuntimeError("a benchmark question is not one compiled root field")
-    field = prepared.bound[0]
-    plan, complete = field.root.plan, field.complete
+    root, (_, complete) = bound.roots[0], bound.completers[0]
+    plan = root.plan
     assert plan is not None
     assert complete is not None
     context = Context(driver=state["driver"], settings=settings)
-    params = execute.parameters(plan, field.root.leaves, context)
+    params = parameters(plan, root.leaves, context)
     rows = await db.read(context.driver, settings, plan.cypher, params)
     result = rows[0]["result"]
     repeats = max(repeats, 50)

@@ -23,7 +23,7 @@ import httpx2
 import uvicorn
 from neo4j import GraphDatabase
 
-from resolvers.auth import hash_key, new_key
+from httpapi.auth import hash_key, new_key
 from server import create_app
 from settings import ApiKey, Settings
 

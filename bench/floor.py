@@ -4,7 +4,7 @@ At start-up each question is run once through the real schema in-process, and th
 statement and parameters `graph.driver.read` is handed are recorded (the same objects,
 dates included). Requests then run that statement through the same `graph.driver.read`
 (async driver, READ transaction) and return its `result` as JSON over HTTP (encoded as
-treatygraph encodes its responses, resolvers.encoding), so the same load generator
+treatygraph encodes its responses, httpapi.encoding), so the same load generator
 measures it with the same HTTP + JSON costs the GraphQL servers pay.
 
 `python -m bench.floor` serves it the way `python -m server serve` serves the API
@@ -25,11 +25,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bench.queries import QUESTIONS
+from execution.context import Context
 from graph import driver as db
 from graph.driver import open_driver
-from resolvers import encoding
-from resolvers.context import Context
-from schema.root import schema
+from httpapi import encoding
+from schema.root import build_schema
 from settings import Settings
 
 Compiled = tuple[str, dict[str, Any]]
@@ -58,6 +58,7 @@ async def compile_questions(
 ) -> dict[str, Compiled]:
     """The one statement treatygraph sends for each question (fails if it sends more)."""
     compiled: dict[str, Compiled] = {}
+    schema = build_schema(settings)
     for question in QUESTIONS:
         sent: list[Compiled] = []
         with _recording(sent):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from strawberry.types import Info
 
+from execution.context import Context
 from graph import driver as db
 from graph import queries
 from graph.model import PARTY_RULE
-from resolvers.context import Context
 from schema.types import DatasetInfo
 
 

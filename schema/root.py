@@ -1,21 +1,29 @@
-"""The Query type and the assembled schema (`schema.root:schema`)."""
+"""The Query and Mutation types, and the schema an app builds from its Settings.
+
+`build_schema(settings)` is called by the app (server.create_app); export tools
+read the default-settings schema of schema.app.
+"""
 
 import datetime as dt
+import functools
 import inspect
 from typing import Annotated, Any, Optional
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from graphql import GraphQLError, GraphQLSchema
+from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
+from execution.errors import coded_errors
+from execution.limits import ValidationRules, validation_rules
+from execution.operations import OnePass
+from execution.trace import OperationName, ResponseExtensions
 from resolvers import curation
 from resolvers.dataset import dataset_info
-from resolvers.errors import ErrorCodes
-from resolvers.install import install
-from resolvers.limits import RequestLimits
-from resolvers.trace import ResponseExtensions
 from schema.enums import EventKind, SearchType
 from schema.filters import sort_of, where_of
+from schema.install import install
 from schema.scalars import DateScalar
 from schema.types import (
     Chamber,
@@ -37,7 +45,7 @@ from schema.types import (
     TreatyEventSort,
     TreatyEventWhere,
 )
-from telemetry import OperationName
+from settings import Settings
 
 _AS_OF = (
     "The date time-dependent fields below answer for (memberships, party lists, "
@@ -225,31 +233,54 @@ _CACHE_SIZE = 512
 
 
 class TreatySchema(strawberry.Schema):
-    """Strawberry's schema, without its log line (and traceback) for every error.
+    """Strawberry's schema, each error it returns coded once by execution.errors.
 
-    Client errors are answered, not logged, so hostile traffic cannot flood the
-    log; resolvers.errors logs each internal error once, with its traceback.
+    Strawberry hands every list of errors to `process_errors` exactly once, before
+    the response is built (its default logs each one, tracebacks of client errors
+    included). Here each is coded; internal ones are masked and logged once, with
+    their traceback. Client errors are answered, not logged, so hostile traffic
+    cannot flood the log. (Strawberry's MaskErrors is not used: its masked errors
+    carry no code, and the original is gone before it could be logged.)
     """
 
-    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
-        return None
+    def process_errors(
+        self,
+        errors: list[GraphQLError],
+        execution_context: ExecutionContext | None = None,
+    ) -> None:
+        document = execution_context.graphql_document if execution_context else None
+        errors[:] = coded_errors(errors, document)
+
+    @property
+    def graphql_schema(self) -> GraphQLSchema:
+        """The graphql-core schema Strawberry built (it offers only `_schema`)."""
+        return self._schema
 
 
-schema = TreatySchema(
-    query=Query,
-    mutation=Mutation,
-    config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
-    # Factories, as Strawberry asks: a fresh instance per request (each holds that
-    # request's execution context); the parse and validation caches behind them are
-    # module-level and shared. RequestLimits comes first: it sets the token limit
-    # and validation rules that parsing and the (rule-keyed) validation cache use.
-    extensions=[
-        RequestLimits,
-        lambda: ParserCache(maxsize=_CACHE_SIZE),
-        lambda: ValidationCache(maxsize=_CACHE_SIZE),
-        OperationName,
-        ErrorCodes,
-        ResponseExtensions,
-    ],
-)
-install(schema)
+def build_schema(settings: Settings) -> TreatySchema:
+    """The schema of an app with these settings: its limits, caches and one pass."""
+    schema = TreatySchema(
+        query=Query,
+        mutation=Mutation,
+        config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
+        # Factories, as Strawberry asks: a fresh instance per request (each holds
+        # that request's execution context); the parse and validation caches behind
+        # them are module-level and shared. The rules are set before validating:
+        # the validation cache keys on them. Strawberry's own limiters where they do
+        # the job (tokens, caches); ValidationRules instead of QueryDepthLimiter,
+        # MaxAliasesLimiter and DisableIntrospection, whose errors carry no
+        # code/limit/max and which the compiled path could not share; masking in
+        # process_errors instead of MaskErrors, which drops the code.
+        extensions=[
+            functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
+            functools.partial(ValidationRules, validation_rules(settings)),
+            functools.partial(ParserCache, maxsize=_CACHE_SIZE),
+            functools.partial(ValidationCache, maxsize=_CACHE_SIZE),
+            OperationName,
+            lambda: OnePass(core, settings),
+            ResponseExtensions,
+        ],
+    )
+    core = schema.graphql_schema
+    install(core)
+    return schema

@@ -18,12 +18,12 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from execution.context import Context
+from execution.credentials import Principal, require_curator
 from graph.curation import transaction
 from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
 from graph.model import Label
-from resolvers.auth import Principal, require_curator
-from resolvers.context import Context
 from resolvers.curation.inputs import matching
 from schema.mutations import IDEMPOTENCY_KEY, Curation
 

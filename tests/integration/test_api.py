@@ -388,9 +388,11 @@ DEEP = """
 async def test_one_cypher_statement_per_root_field_at_depth_six(
     settings: Any, seeded: Any
 ) -> None:
+    from execution.context import Context
     from graph.driver import open_driver
-    from resolvers.context import Context
-    from schema.root import schema
+    from schema.root import build_schema
+
+    schema = build_schema(settings)
 
     driver = open_driver(settings)
     try:
@@ -415,12 +417,12 @@ def test_debug_header_returns_cypher_and_parameters(gql: Any) -> None:
 
 
 def test_compiled_plans_are_cached_by_shape(gql: Any) -> None:
-    from resolvers import execute
+    from execution import plans
 
     gql('{ country(iso3: "EST") { name } }')
-    size = execute.cache_size()
+    size = plans.cache_size()
     gql('{ country(iso3: "FIN") { name } }')
-    assert execute.cache_size() == size
+    assert plans.cache_size() == size
 
 
 INJECTIONS = [

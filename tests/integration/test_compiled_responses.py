@@ -1,17 +1,18 @@
-"""Compiled responses (resolvers.responses) answer exactly as graphql-core does.
+"""Compiled responses (execution.responses) answer exactly as graphql-core does.
 
 Every request here is sent to two apps over the same Neo4j: the default one, which
 answers compiled queries straight from their rows, and one with
 TREATYGRAPH_COMPILED_RESPONSES=false, where graphql-core completes every response.
 Their bodies must be equal byte for byte, and the default app must have taken the
 path the test expects (counted by the `treatygraph_graphql_completions` metric).
+On both, no statement is sent twice, and the request's context carries nothing but
+its inputs and trace: the rows reach graphql-core as its root value.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import hypothesis
@@ -20,21 +21,45 @@ from starlette.testclient import TestClient
 
 import telemetry
 from bench.queries import QUESTIONS
+from execution.context import Context
 from graph import driver as db
 from graph.errors import DatabaseUnavailable
+from httpapi.graphql import TreatyGraphQL
 from schema.examples import examples
-from settings import Settings
 from tests.integration.test_fuzz import OPERATIONS
 
+# What a request's context holds: its inputs, and the trace its response reports.
+CONTEXT_FIELDS = {
+    "driver",
+    "settings",
+    "debug",
+    "credentials",
+    "write_gate",
+    "trace",
+    "dataset_version",
+    "cost",
+}
+SENT: list[str] = []
+CONTEXTS: list[Context] = []
 
-@pytest.fixture(scope="module")
-def graphql_only(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient]:
-    """The same app with graphql-core completing every response."""
-    from server import create_app
 
-    settings = dataclasses.replace(neo4j, compiled_responses=False)
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+@pytest.fixture(autouse=True)
+def recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every statement sent and every context made (tests that fake db.read
+    replace the recorder)."""
+    read, get_context = db.read, TreatyGraphQL.get_context
+
+    async def recording(driver: Any, settings: Any, cypher: str, params: Any) -> Any:
+        SENT.append(cypher + repr(sorted(params.items())))
+        return await read(driver, settings, cypher, params)
+
+    async def making(self: TreatyGraphQL, request: Any, response: Any = None) -> Any:
+        context = await get_context(self, request, response)
+        CONTEXTS.append(context)
+        return context
+
+    monkeypatch.setattr(db, "read", recording)
+    monkeypatch.setattr(TreatyGraphQL, "get_context", making)
 
 
 def completions(path: str) -> float:
@@ -49,14 +74,32 @@ def post(client: TestClient, query: str, variables: Any = None, **extra: Any) ->
     return response.content
 
 
+def sent_once(client: TestClient, query: str, variables: Any = None) -> bytes:
+    """The body; each statement was sent once, and is the one the response counts,
+    and the context carried nothing else."""
+    SENT.clear()
+    CONTEXTS.clear()
+    body = post(client, query, variables)
+    assert len(set(SENT)) == len(SENT), f"a statement was sent twice: {SENT}"
+    try:
+        counted = json.loads(body)["extensions"]["treatygraph"]["cypherStatements"]
+    except (ValueError, KeyError, TypeError):  # a 400 in plain text
+        counted = 0
+    assert len(SENT) == counted
+    for context in CONTEXTS:
+        assert {f.name for f in dataclasses.fields(context)} == CONTEXT_FIELDS
+        assert not hasattr(context, "__dict__"), "nothing can be hung on a context"
+    return body
+
+
 def both(
     client: TestClient, graphql_only: TestClient, query: str, variables: Any = None
 ) -> tuple[bytes, str]:
     """The default app's body (checked equal to graphql-core's) and the path it took."""
     before = completions("compiled")
-    ours = post(client, query, variables)
+    ours = sent_once(client, query, variables)
     path = "compiled" if completions("compiled") > before else "graphql"
-    reference = post(graphql_only, query, variables)
+    reference = sent_once(graphql_only, query, variables)
     assert json.loads(ours) == json.loads(reference)
     assert ours == reference, "same JSON, same bytes"
     return ours, path

@@ -24,10 +24,11 @@ from starlette.testclient import TestClient
 
 from graph import constraints
 from graph.curation import party
-from resolvers.auth import hash_key
+from httpapi.auth import hash_key
 from seeds import loader
 from server import create_app
 from settings import ApiKey, Settings
+from tests.integration.conftest import forget_curations
 
 PREFIX = "test-mut-"
 CURATOR_KEY = "tg_test-curator-0123456789abcdefghijklmnopqrstuv"
@@ -120,13 +121,7 @@ def restored(db: Driver) -> Iterator[None]:
         == 0
     )
     yield
-    db.execute_query(
-        "MATCH (c:Curation) WHERE c.key STARTS WITH $p "
-        "OPTIONAL MATCH (c)-[:WROTE]->(n) "
-        "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
-        "UNWIND doomed AS x DETACH DELETE x",
-        p=PREFIX,
-    )
+    forget_curations(db, PREFIX)
     db.execute_query("MATCH (:Country {iso3: $s})-[p:PARTY_TO]->() DELETE p", s=STATE)
     assert totals(db) == before
 

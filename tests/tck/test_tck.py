@@ -3,8 +3,8 @@ exact Cypher and parameters out, with no database.
 
 Each `*.md` here holds cases (see tests/tck/cases.py). A case's operation is parsed,
 validated against the app's schema and bound as a request would be
-(resolvers.limits.bind_operation, which compiles through resolvers.execute.plan_for);
-its parameters come from resolvers.execute.parameters with TREATYGRAPH_AS_OF pinned.
+(execution.operations.bind_operation, which compiles through execution.plans.plan_for);
+its parameters come from execution.plans.parameters with TREATYGRAPH_AS_OF pinned.
 The Cypher is stored laid out by tests/tck/formatting.py, which only turns spaces
 into line breaks, so the comparison is still of the exact statement.
 
@@ -27,10 +27,10 @@ from graphql import (
     validate,
 )
 
-from resolvers import execute
-from resolvers.context import Context
-from resolvers.limits import bind_operation
-from schema.root import schema
+from execution import plans
+from execution.context import Context
+from execution.operations import bind_operation
+from schema.app import schema
 from settings import Settings
 from tests.tck import cases
 from tests.tck.formatting import flatten, layout
@@ -74,7 +74,7 @@ def compile_case(graphql: str, variables: dict[str, Any] | None) -> tuple[str, s
         raise root.refusal
     assert root.plan is not None, f"{root.selection.name} is not compiled"
     context = Context(driver=cast(Any, None), settings=SETTINGS)
-    params = execute.parameters(root.plan, root.leaves, context)
+    params = plans.parameters(root.plan, root.leaves, context)
     entries = [
         f"  {json.dumps(k)}: {json.dumps(plain(v), ensure_ascii=False)}"
         for k, v in params.items()

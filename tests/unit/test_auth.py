@@ -4,8 +4,9 @@ import hashlib
 
 import pytest
 
+from execution.credentials import Principal, require_curator
 from graph.errors import Forbidden, Unauthenticated
-from resolvers import auth
+from httpapi import auth
 from settings import ApiKey, Settings, SettingsError
 
 KEY = "tg_unit-test-key-0123456789abcdefghijklmn"
@@ -72,7 +73,7 @@ KEYS = (ApiKey("alice", "curator", DIGEST), ApiKey("bob", "reader", OTHER))
 
 
 def test_authenticate_matches_the_hash_of_the_presented_key() -> None:
-    assert auth.authenticate(KEYS, KEY) == auth.Principal("alice", "curator")
+    assert auth.authenticate(KEYS, KEY) == Principal("alice", "curator")
     assert auth.authenticate(KEYS, KEY + "x") is None
     assert auth.authenticate(KEYS, DIGEST) is None  # the hash is not a key
 
@@ -96,7 +97,7 @@ def test_presented_key_reads_bearer_then_x_api_key(
 
 def test_curator_key_may_write() -> None:
     creds = auth.credentials(KEYS, {"authorization": f"Bearer {KEY}"})
-    assert auth.require_curator(creds) == auth.Principal("alice", "curator")
+    assert require_curator(creds) == Principal("alice", "curator")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_curator_key_may_write() -> None:
 )
 def test_missing_or_wrong_key_is_unauthenticated(headers: dict[str, str]) -> None:
     with pytest.raises(Unauthenticated) as raised:
-        auth.require_curator(auth.credentials(KEYS, headers))
+        require_curator(auth.credentials(KEYS, headers))
     assert raised.value.extensions["code"] == "UNAUTHENTICATED"
 
 
@@ -113,7 +114,7 @@ def test_reader_key_is_forbidden() -> None:
     reader_key = "tg_reader-unit-key-0123456789abcdefghij"
     keys = (ApiKey("bob", "reader", auth.hash_key(reader_key)),)
     with pytest.raises(Forbidden) as raised:
-        auth.require_curator(auth.credentials(keys, {"x-api-key": reader_key}))
+        require_curator(auth.credentials(keys, {"x-api-key": reader_key}))
     assert raised.value.extensions["code"] == "FORBIDDEN"
 
 
@@ -125,9 +126,7 @@ def test_cli_makes_a_key_whose_entry_configures_it(
     key = lines[0].rsplit(" ", 1)[1]
     entry = lines[1].rsplit(" ", 1)[1]
     settings = Settings.from_env({"TREATYGRAPH_API_KEYS": entry})
-    assert auth.authenticate(settings.api_keys, key) == auth.Principal(
-        "carol", "reader"
-    )
+    assert auth.authenticate(settings.api_keys, key) == Principal("carol", "reader")
     assert key not in entry
 
 

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
+from execution import cursors
 from graph.errors import BadUserInput
-from resolvers import cursors
 
 
 def test_cursor_round_trips_typed_values() -> None:

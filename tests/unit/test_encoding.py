@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from resolvers import encoding
+from httpapi import encoding
 
 
 def test_bodies_round_trip_compact_and_utf8() -> None:

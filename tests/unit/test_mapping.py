@@ -3,7 +3,7 @@
 from graphql import GraphQLObjectType
 
 from graph.mapping import TYPES
-from schema.root import schema
+from schema.app import schema
 
 
 def test_every_schema_field_of_a_mapped_type_has_a_mapping_and_back() -> None:

@@ -8,14 +8,14 @@ from typing import Any, cast
 
 import pytest
 
+from execution import cursors
+from execution.context import Context
+from execution.plans import parameters
 from graph.catalog import CATALOG
 from graph.cypher.plan import CursorCheck, LuceneText, PageSize, Plan, SearchLabels
 from graph.cypher.root import compile_root
 from graph.errors import BadUserInput, LimitExceeded
 from graph.selection import Leaf, Selection
-from resolvers import cursors
-from resolvers.context import Context
-from resolvers.execute import parameters
 from settings import Settings
 
 SETTINGS = Settings.from_env({"TREATYGRAPH_AS_OF": "2026-11-28"})

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from execution import cursors
+from execution.shapes import Complete, Unshaped, shape
 from graph.selection import Selection
-from resolvers import cursors
-from resolvers.shapes import Complete, Unshaped, shape
-from schema.root import schema
+from schema.app import schema
 
 GQL = schema._schema
 

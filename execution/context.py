@@ -8,11 +8,13 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from resolvers.auth import Credentials
+from execution.credentials import Credentials
 from settings import Settings
 
 
-@dataclass
+# Slots: nothing else can be hung on a request's context. The answers read before
+# graphql-core executes reach it as the root value (execution.operations).
+@dataclass(slots=True)
 class Context:
     """Per request: the shared driver and settings, the caller, and a trace of its Cypher."""
 
@@ -21,13 +23,10 @@ class Context:
     debug: bool = False
     # The API key the request presented, if any (mutations check it; reads ignore it).
     credentials: Credentials = field(default_factory=Credentials)
-    # Bounds concurrent curation writes (one per app, made in server.lifespan).
+    # Bounds concurrent curation writes (one per app, made in the app's lifespan).
     write_gate: asyncio.Semaphore | None = None
     # One entry per Cypher statement sent: {"field", "cypher", "params"}.
     trace: list[dict[str, Any]] = field(default_factory=list)
     dataset_version: str | None = None
-    # Nodes the request can return at most (resolvers.limits), once estimated.
+    # Nodes the request can return at most (execution.operations), once estimated.
     cost: int | None = None
-    # Root fields whose statement resolvers.responses already ran, by response key:
-    # the shaped result, or the error reading it raised. resolve_root takes them.
-    prefetched: dict[str, Any] | None = None

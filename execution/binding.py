@@ -34,10 +34,10 @@ from graphql import (
     SelectionSetNode,
     ValueNode,
     VariableNode,
+    VariableValues,
     get_named_type,
     value_from_ast,
 )
-from graphql.execution.values import VariableValues
 
 from graph.selection import Leaf, Selection
 

@@ -1,16 +1,19 @@
-"""Response `extensions`: the dataset version always; the Cypher sent when debugging."""
+"""What a response tells about its request: `extensions.treatygraph`, and the
+operation telemetry counts it under."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
 
-from resolvers.context import Context
+import telemetry
+from execution.context import Context
 
 
 def treatygraph_extensions(context: Context) -> dict[str, Any]:
-    """`extensions.treatygraph` of a response (resolvers.responses builds it too)."""
+    """`extensions.treatygraph` of a response (execution.responses builds it too)."""
     out: dict[str, Any] = {
         "datasetVersion": context.dataset_version,
         "asOfDefault": context.settings.default_as_of().isoformat(),
@@ -30,3 +33,16 @@ class ResponseExtensions(SchemaExtension):
         if not isinstance(context, Context):
             return {}
         return {"treatygraph": treatygraph_extensions(context)}
+
+
+class OperationName(SchemaExtension):
+    """Tells the request's telemetry which operation ran (after parsing picked it)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        try:
+            operation_type: str | None = context.operation_type.value
+        except Exception:  # no operation to run (parse error, unknown name): unset
+            operation_type = None
+        telemetry.record_operation(context.operation_name, operation_type)

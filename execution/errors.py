@@ -1,62 +1,83 @@
-"""Give every error an `extensions.code`, and mask whatever is not ours."""
+"""Every error of a response is coded here, once; internal ones are masked and logged.
+
+A code comes from where the error arose, never from its wording where that can be
+helped: our TreatygraphError subclasses carry theirs, validation rules stamp theirs
+(execution.limits), graphql-core's parser raises GraphQLSyntaxError, and its
+coercion of a variable or an argument raises about that input's node. Anything else
+is internal: answered "Internal server error." and logged once, with its traceback.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 from graphql import (
     ArgumentNode,
     DocumentNode,
     GraphQLError,
+    GraphQLSyntaxError,
     Node,
     ObjectFieldNode,
+    ValueNode,
     VariableDefinitionNode,
     Visitor,
     visit,
 )
-from strawberry.extensions import SchemaExtension
 
-from graph.errors import TreatygraphError
+import telemetry
+from graph.errors import BadUserInput, LimitExceeded, TreatygraphError
 
 log = logging.getLogger("treatygraph.errors")
 
+INTERNAL = "INTERNAL_SERVER_ERROR"
+# graphql-core's syntax error says why only in its message: the token limit is told
+# from that text (with the maximum it names).
 _TOKENS_MESSAGE = "Syntax Error: Document contains more than"
-_BAD_INPUT_HINTS = (
-    "Expected value of type",
-    "got invalid value",
-    "cannot represent",
-    "Cannot represent",
-    "is required, but it was not provided",
-    "of required type",
-    "must not be null",
-)
 
 
 def token_limit(error: GraphQLError) -> int | None:
     """The maximum, when graphql-core's parser stopped at TREATYGRAPH_MAX_TOKENS."""
+    if not isinstance(error, GraphQLSyntaxError):
+        return None
     if not error.message.startswith(_TOKENS_MESSAGE):
         return None
     words = error.message[len(_TOKENS_MESSAGE) :].split()
     return int(words[0]) if words and words[0].isdigit() else None
 
 
-def code_for(error: GraphQLError) -> str:
-    """The code of an error graphql-core raised before or during execution."""
-    if isinstance(error.original_error, TreatygraphError):
-        return error.original_error.code
+def code_of(error: GraphQLError) -> str:
+    """The code of an error, from where it arose."""
+    original = error.original_error
+    if isinstance(original, TreatygraphError):
+        return original.code
     if error.extensions and "code" in error.extensions:
         return str(error.extensions["code"])
-    message = error.message
-    if token_limit(error) is not None:
-        return "LIMIT_EXCEEDED"
-    if message.startswith("Syntax Error"):
+    if isinstance(error, GraphQLSyntaxError):
+        if token_limit(error) is not None:
+            return LimitExceeded.code
         return "GRAPHQL_PARSE_FAILED"
-    if any(hint in message for hint in _BAD_INPUT_HINTS):
-        return "BAD_USER_INPUT"
-    if error.original_error is not None:
-        return "INTERNAL_SERVER_ERROR"
-    return "GRAPHQL_VALIDATION_FAILED"
+    if original is None:
+        # Reported by a validation rule that stamps no code of its own: a rule on the
+        # document's shape (graphql-core's, or Strawberry's two).
+        return "GRAPHQL_VALIDATION_FAILED"
+    if isinstance(original, GraphQLError) and any(
+        isinstance(node, VariableDefinitionNode | ValueNode)
+        for node in error.nodes or ()
+    ):
+        return (
+            BadUserInput.code
+        )  # graphql-core refused a variable's or argument's value
+    return INTERNAL
+
+
+def coded_errors(
+    errors: Sequence[GraphQLError], document: DocumentNode | None
+) -> list[GraphQLError]:
+    """The errors as clients see them, each coded once (and counted by its code)."""
+    out = [coded(error, document) for error in errors]
+    telemetry.record_errors([str((e.extensions or {})["code"]) for e in out])
+    return out
 
 
 def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLError:
@@ -65,9 +86,9 @@ def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLE
     `document` lets a BAD_USER_INPUT that graphql-core raised on a literal name the
     argument (and input field path) the literal sits in.
     """
-    code = code_for(error)
-    if code == "INTERNAL_SERVER_ERROR":
-        log.error("internal error", exc_info=error.original_error)
+    code = code_of(error)
+    if code == INTERNAL:
+        log.error("internal error: %s", error.message, exc_info=error.original_error)
         return GraphQLError(
             "Internal server error.",
             nodes=error.nodes,
@@ -79,7 +100,7 @@ def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLE
     maximum = token_limit(error)
     if maximum is not None:
         extensions.update(limit="tokens", max=maximum)
-    if code == "BAD_USER_INPUT" and not {"argument", "variable"} & extensions.keys():
+    if code == BadUserInput.code and not {"argument", "variable"} & extensions.keys():
         variables = [
             n.variable.name.value
             for n in error.nodes or ()
@@ -130,18 +151,3 @@ class _ArgumentOf(Visitor):
             self.path = ".".join(names) or None
             return self.BREAK
         return None
-
-
-class ErrorCodes(SchemaExtension):
-    """Runs last around each operation and rewrites its errors."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context
-        if context.pre_execution_errors:
-            context.pre_execution_errors = [
-                coded(e, context.graphql_document) for e in context.pre_execution_errors
-            ]
-        result = context.result
-        if result is not None and result.errors:
-            result.errors = [coded(e) for e in result.errors]

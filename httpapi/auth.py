@@ -1,11 +1,11 @@
-"""API keys: who is calling, and whether they may write.
+"""API keys: how a request presents one, and how one is made and hashed.
 
-Reads are open. Mutations need a key sent as `Authorization: Bearer <key>` (or
-`X-API-Key: <key>`) whose SHA-256 is configured in TREATYGRAPH_API_KEYS with the
-role `curator`. Only hashes are configured; keys are random 256-bit tokens, so a
-plain SHA-256 (no slow KDF) is enough, and every comparison is constant-time.
+Mutations need a key sent as `Authorization: Bearer <key>` (or `X-API-Key: <key>`)
+whose SHA-256 is configured in TREATYGRAPH_API_KEYS. Only hashes are configured;
+keys are random 256-bit tokens, so a plain SHA-256 (no slow KDF) is enough, and
+every comparison is constant-time.
 
-`python -m resolvers.auth hash` makes a new key and prints the entry to configure.
+`python -m httpapi.auth hash` makes a new key and prints the entry to configure.
 """
 
 from __future__ import annotations
@@ -16,29 +16,9 @@ import hmac
 import secrets
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from graph.errors import Forbidden, Unauthenticated
+from execution.credentials import CURATOR, READER, Credentials, Principal
 from settings import ApiKey
-
-CURATOR = "curator"
-READER = "reader"
-
-
-@dataclass(frozen=True)
-class Principal:
-    """The holder of a valid API key: its configured name and role."""
-
-    name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """What one request presented: a principal when its key is valid."""
-
-    principal: Principal | None = None
-    presented: bool = False  # a key was sent (even if it was not recognised)
 
 
 def hash_key(key: str) -> str:
@@ -79,25 +59,9 @@ def credentials(keys: tuple[ApiKey, ...], headers: Mapping[str, str]) -> Credent
     return Credentials(authenticate(keys, key) if key else None, presented=True)
 
 
-def require_curator(creds: Credentials) -> Principal:
-    """The principal allowed to write, or UNAUTHENTICATED / FORBIDDEN."""
-    if creds.principal is None:
-        if creds.presented:
-            raise Unauthenticated("The API key is not valid.")
-        raise Unauthenticated(
-            "Mutations need an API key: send 'Authorization: Bearer <key>'."
-        )
-    if creds.principal.role != CURATOR:
-        raise Forbidden(
-            f"The API key '{creds.principal.name}' is read-only; mutations need "
-            "a curator key."
-        )
-    return creds.principal
-
-
 def main(argv: list[str] | None = None) -> int:
     """CLI: `hash` makes a key (or hashes one read from stdin with --stdin)."""
-    parser = argparse.ArgumentParser(prog="python -m resolvers.auth")
+    parser = argparse.ArgumentParser(prog="python -m httpapi.auth")
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("hash", help="make a key and its config entry")
     make.add_argument("--name", default="analyst", help="who the key is for")

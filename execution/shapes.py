@@ -28,9 +28,9 @@ from graphql import (
     GraphQLUnionType,
 )
 
+from execution.compiled import SHAPED_TYPES
+from execution.pages import page_edges, page_info, page_items
 from graph.selection import Selection
-from resolvers.execute import page_edges, page_info, page_items
-from resolvers.install import SHAPED_TYPES
 
 Complete = Callable[[Any], Any]
 
@@ -272,7 +272,7 @@ def _connection(
     schema: GraphQLSchema,
     nullable: bool,
 ) -> Complete:
-    """A Relay connection from the compiled page map (resolvers.execute's readers)."""
+    """A Relay connection from the compiled page map (execution.pages)."""
     parts: list[tuple[str, Callable[[dict[str, Any]], Any], Complete]] = []
     for sel in children:
         if sel.name == "__typename":

@@ -1,0 +1,211 @@
+"""The validation rules both paths run: graphql-core's, coded, and the request limits.
+
+Every refusal carries its code: LIMIT_EXCEEDED with `limit` and `max` (and the
+actual count where known), INTROSPECTION_DISABLED, or BAD_USER_INPUT from the
+graphql-core rules that judge the client's values. Strawberry's QueryDepthLimiter,
+MaxAliasesLimiter and DisableIntrospection report errors without those codes, and
+the compiled path validates with plain graphql-core rules, so these rules are ours,
+written on graphql-core's public API. The token limit is Strawberry's own
+MaxTokensLimiter (its error is coded in execution.errors).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import (
+    ASTValidationRule,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    NoSchemaIntrospectionCustomRule,
+    OperationDefinitionNode,
+    ProvidedRequiredArgumentsRule,
+    SelectionSetNode,
+    ValidationContext,
+    ValidationRule,
+    ValuesOfCorrectTypeRule,
+    specified_rules,
+)
+from strawberry.extensions import SchemaExtension
+
+from graph.errors import BadUserInput, LimitExceeded
+from settings import Settings
+
+Rules = tuple[type[ASTValidationRule], ...]
+# graphql-core's rules that judge the client's values, not the document's shape.
+_INPUT_RULES = (ValuesOfCorrectTypeRule, ProvidedRequiredArgumentsRule)
+
+
+def limit_error(message: str, limit: str, maximum: int, **details: Any) -> GraphQLError:
+    """A LIMIT_EXCEEDED error naming the limit and its configured maximum."""
+    return GraphQLError(
+        message,
+        extensions={
+            "code": LimitExceeded.code,
+            "limit": limit,
+            "max": maximum,
+            **details,
+        },
+    )
+
+
+def cost_error(cost: int, maximum: int) -> GraphQLError:
+    """The refusal of an operation whose estimated cost is over TREATYGRAPH_MAX_COST."""
+    return limit_error(
+        f"The query could return up to {cost} nodes; at most {maximum} are allowed "
+        "(TREATYGRAPH_MAX_COST). Ask for smaller pages with first/last.",
+        "cost",
+        maximum,
+        cost=cost,
+    )
+
+
+def coded_rule(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
+    """The rule with every error it reports stamped `code` (graphql-core's rules
+    report through `report_error`), so the code comes from the rule that raised it."""
+
+    class Coded(rule):  # type: ignore[valid-type, misc]  # a class made per rule
+        def report_error(self, error: GraphQLError) -> None:
+            error.extensions = {**(error.extensions or {}), "code": code}
+            super().report_error(error)
+
+    Coded.__name__ = Coded.__qualname__ = rule.__name__
+    return Coded
+
+
+def _definitions(
+    context: ValidationContext,
+) -> tuple[list[OperationDefinitionNode], dict[str, FragmentDefinitionNode]]:
+    definitions = context.document.definitions
+    operations = [d for d in definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = {
+        d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return operations, fragments
+
+
+class _Walk:
+    """Depth and alias count of selection sets, each fragment walked once (a
+    fragment that spreads itself, which validation refuses anyway, counts 0)."""
+
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self.memo: dict[str, tuple[int, int]] = {}
+
+    def measure(self, selection_set: SelectionSetNode) -> tuple[int, int]:
+        """(depth, aliases): nested fields that select fields, introspection not
+        counted (as Strawberry's limiter counts), and aliased fields."""
+        depth = aliases = 0
+        for node in selection_set.selections:
+            if isinstance(node, FieldNode):
+                aliases += node.alias is not None
+                if node.selection_set is None:
+                    continue
+                inner, inner_aliases = self.measure(node.selection_set)
+                aliases += inner_aliases
+                if not node.name.value.startswith("__"):
+                    depth = max(depth, 1 + inner)
+            else:
+                inner, inner_aliases = self._fragment(node)
+                depth, aliases = max(depth, inner), aliases + inner_aliases
+        return depth, aliases
+
+    def _fragment(self, node: Any) -> tuple[int, int]:
+        if isinstance(node, InlineFragmentNode):
+            return self.measure(node.selection_set)
+        assert isinstance(node, FragmentSpreadNode)
+        name = node.name.value
+        if name not in self.memo:
+            self.memo[name] = (0, 0)
+            fragment = self.fragments.get(name)  # unknown: KnownFragmentNames says so
+            if fragment is not None:
+                self.memo[name] = self.measure(fragment.selection_set)
+        return self.memo[name]
+
+
+@functools.cache
+def depth_rule(max_depth: int) -> type[ValidationRule]:
+    """One rule class per maximum, so the validation cache keys stay stable."""
+
+    class MaxDepth(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            operations, fragments = _definitions(context)
+            walk = _Walk(fragments)
+            for operation in operations:
+                if walk.measure(operation.selection_set)[0] > max_depth:
+                    name = operation.name.value if operation.name else "anonymous"
+                    self.report_error(
+                        limit_error(
+                            f"Operation '{name}' is nested deeper than {max_depth} "
+                            "levels (TREATYGRAPH_MAX_DEPTH).",
+                            "depth",
+                            max_depth,
+                        )
+                    )
+
+    return MaxDepth
+
+
+@functools.cache
+def alias_rule(max_aliases: int) -> type[ValidationRule]:
+    """One rule class per maximum, so the validation cache keys stay stable."""
+
+    class MaxAliases(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            operations, fragments = _definitions(context)
+            walk = _Walk(fragments)
+            total = sum(walk.measure(o.selection_set)[1] for o in operations)
+            if total > max_aliases:
+                self.report_error(
+                    limit_error(
+                        f"The document uses {total} aliases; at most {max_aliases} "
+                        "are allowed (TREATYGRAPH_MAX_ALIASES).",
+                        "aliases",
+                        max_aliases,
+                        actual=total,
+                    )
+                )
+
+    return MaxAliases
+
+
+@functools.cache
+def _rules(max_depth: int, max_aliases: int, introspection: bool) -> Rules:
+    graphql_rules = tuple(
+        coded_rule(rule, BadUserInput.code) if rule in _INPUT_RULES else rule
+        for rule in specified_rules
+    )
+    limits: Rules = (depth_rule(max_depth), alias_rule(max_aliases))
+    if not introspection:
+        limits += (
+            coded_rule(NoSchemaIntrospectionCustomRule, "INTROSPECTION_DISABLED"),
+        )
+    return graphql_rules + limits
+
+
+def validation_rules(settings: Settings) -> Rules:
+    """The rules for these settings: one tuple per configuration (the validation
+    caches key on it)."""
+    return _rules(settings.max_depth, settings.max_aliases, settings.introspection)
+
+
+class ValidationRules(SchemaExtension):
+    """Strawberry's path validates with the same rules as the compiled path.
+
+    Strawberry's AddValidationRules only appends, and the coded input rules must
+    replace graphql-core's own.
+    """
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def on_operation(self) -> Iterator[None]:
+        self.execution_context.validation_rules = self.rules
+        yield

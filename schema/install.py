@@ -1,0 +1,51 @@
+"""Wire graphql-core's resolvers to the compiled execution.
+
+Strawberry declares the schema; this replaces each field's resolver so that root
+fields return the answer their one compiled Cypher query read (execution.operations)
+and every field below reads the map that query returned, without per-field Python
+work or extra database calls.
+"""
+
+from __future__ import annotations
+
+from graphql import GraphQLObjectType, GraphQLSchema, GraphQLUnionType
+
+from execution.compiled import COMPILED_ROOTS, SHAPED_TYPES
+from graph.mapping import ROOT_LOOKUPS
+from resolvers import compiled
+
+_CONNECTION_FIELDS = {
+    "edges": compiled.connection_edges,
+    "nodes": compiled.connection_nodes,
+    "totalCount": compiled.connection_total,
+    "pageInfo": compiled.connection_page_info,
+}
+
+
+def install(schema: GraphQLSchema) -> None:
+    """Point every field of the compiled types at the compiled-result readers."""
+    for name, gtype in schema.type_map.items():
+        if name.startswith("__"):
+            continue
+        if isinstance(gtype, GraphQLUnionType):
+            gtype.resolve_type = compiled.union_type
+        if not isinstance(gtype, GraphQLObjectType):
+            continue
+        if name == "Query":
+            for field_name, field in gtype.fields.items():
+                if field_name in COMPILED_ROOTS:
+                    field.resolve = compiled.resolve_root
+        elif name in SHAPED_TYPES:
+            for field in gtype.fields.values():
+                field.resolve = compiled.by_response_key
+        elif name.endswith("Payload"):
+            # Mutation payloads: the written object, read back by its root lookup.
+            for field_name, field in gtype.fields.items():
+                if field_name in ROOT_LOOKUPS:
+                    field.resolve = compiled.resolve_written
+        elif name.endswith("Connection"):
+            for field_name, field in gtype.fields.items():
+                field.resolve = _CONNECTION_FIELDS[field_name]
+        elif name.endswith("Edge") or name == "PageInfo":
+            for field in gtype.fields.values():
+                field.resolve = compiled.by_name
