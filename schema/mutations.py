@@ -17,7 +17,7 @@ from schema.enums import (
     VoteOutcome,
 )
 from schema.fields import resolved
-from schema.objects import TYPES
+from schema.objects import MODEL_TYPES
 
 IDEMPOTENCY_KEY = (
     "Chosen by the client, unique per intended write (8-128 of A-Z a-z 0-9 _ . : -). "
@@ -179,7 +179,7 @@ class AddSourcePayload:
         "was written now."
     )
     curation: Curation = strawberry.field(description="The curation record.")
-    source = resolved(TYPES["Source"], (), "The source as stored now.")
+    source = resolved(MODEL_TYPES["Source"], (), "The source as stored now.")
     subject_key: strawberry.Private[str]
 
 
@@ -188,7 +188,7 @@ class RecordTreatyEventPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
     event = resolved(
-        TYPES["TreatyEvent"], (), "The event as stored now, with its sources."
+        MODEL_TYPES["TreatyEvent"], (), "The event as stored now, with its sources."
     )
     subject_key: strawberry.Private[str]
 
@@ -197,7 +197,7 @@ class RecordTreatyEventPayload:
 class RecordVotePayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
-    vote = resolved(TYPES["ParliamentVote"], (), "The vote as stored now.")
+    vote = resolved(MODEL_TYPES["ParliamentVote"], (), "The vote as stored now.")
     subject_key: strawberry.Private[str]
 
 
@@ -205,5 +205,5 @@ class RecordVotePayload:
 class RecordStatementPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
-    statement = resolved(TYPES["Statement"], (), "The statement as stored now.")
+    statement = resolved(MODEL_TYPES["Statement"], (), "The statement as stored now.")
     subject_key: strawberry.Private[str]

@@ -94,5 +94,5 @@ def build(model: Model) -> Types:
     return types
 
 
-# The app's types; a fixture model builds its own with build().
-TYPES = build(MODEL)
+# MODEL's types, for the app's schema; a fixture model builds its own with build().
+MODEL_TYPES = build(MODEL)

@@ -25,7 +25,7 @@ from schema.fields import (
     plain,
     resolved,
 )
-from schema.objects import TYPES
+from schema.objects import MODEL_TYPES
 from schema.registry import Types, paging
 from schema.scalars import DateScalar
 from schema.search import search_hit, search_type
@@ -78,7 +78,7 @@ def build_query(types: Types) -> Any:
     )
 
 
-Query = build_query(TYPES)
+Query = build_query(MODEL_TYPES)
 
 
 @strawberry.type(
