@@ -101,18 +101,6 @@ class VoteOutcome(Enum):
     FAILED = "FAILED"
 
 
-class SearchType(Enum):
-    """Types a search may return."""
-
-    COUNTRY = "COUNTRY"
-    PERSON = "PERSON"
-    TREATY = "TREATY"
-    ORGANIZATION = "ORGANIZATION"
-    STATEMENT = "STATEMENT"
-    CHAMBER = "CHAMBER"
-    SOURCE = "SOURCE"
-
-
 def seed_spelling(member: Enum, separator: str = "-") -> str:
     """How seed files write a value: `ENTRY_INTO_FORCE` as `entry_into_force`
     (separator `_`) or `JOINT_STATEMENT` as `joint-statement` (separator `-`)."""

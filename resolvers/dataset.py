@@ -8,7 +8,7 @@ from execution.context import Context
 from graph import driver as db
 from graph import queries
 from graph.model import PARTY_RULE
-from schema.types import DatasetInfo
+from schema.dataset import DatasetInfo
 
 
 async def dataset_info(info: Info[Context, None]) -> DatasetInfo:

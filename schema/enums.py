@@ -1,113 +1,58 @@
-"""Enumerations clients filter and switch on; values are stored as these names."""
+"""The model's enumerations as GraphQL enums: model.enums wrapped, not repeated.
 
-import enum
+Strawberry marks the class itself (`schema.enums.UnStatus is model.enums.UnStatus`),
+with the enum's docstring as the description clients read.
+"""
+
+import inspect
+from enum import Enum
+from typing import TypeVar
 
 import strawberry
 
-
-@strawberry.enum(description="Sort direction of one sort key.")
-class SortDirection(enum.Enum):
-    ASC = "ASC"
-    DESC = "DESC"
-
-
-@strawberry.enum(description="A state's standing at the United Nations.")
-class UnStatus(enum.Enum):
-    MEMBER = "MEMBER"
-    OBSERVER = "OBSERVER"
-    NON_MEMBER = "NON_MEMBER"
-
-
-@strawberry.enum(description="A dated act of one state under one treaty.")
-class EventKind(enum.Enum):
-    SIGNATURE = "SIGNATURE"
-    RATIFICATION = "RATIFICATION"
-    ACCESSION = "ACCESSION"
-    SUCCESSION = "SUCCESSION"
-    ACCEPTANCE = "ACCEPTANCE"
-    APPROVAL = "APPROVAL"
-    ENTRY_INTO_FORCE = "ENTRY_INTO_FORCE"
-    WITHDRAWAL_DEPOSITED = "WITHDRAWAL_DEPOSITED"
-    WITHDRAWAL_EFFECTIVE = "WITHDRAWAL_EFFECTIVE"
-    SUSPENSION_NOTIFIED = "SUSPENSION_NOTIFIED"
-    DOMESTIC_APPROVAL = "DOMESTIC_APPROVAL"
-
-
-@strawberry.enum(
-    description="A state's status under a treaty on a date, from its events."
+import model.enums as declared
+from model.enums import (
+    ClaimStatus,
+    EventKind,
+    RecommendationAction,
+    SortDirection,
+    SourceKind,
+    StatementKind,
+    TreatyStatusKind,
+    UnStatus,
+    VoteOutcome,
 )
-class TreatyStatusKind(enum.Enum):
-    PARTY = "PARTY"
-    SIGNATORY = "SIGNATORY"
-    CONSENTED = "CONSENTED"
-    WITHDRAWAL_PENDING = "WITHDRAWAL_PENDING"
-    WITHDRAWN = "WITHDRAWN"
-    NOT_PARTY = "NOT_PARTY"
+
+__all__ = [
+    "ClaimStatus",
+    "EventKind",
+    "RecommendationAction",
+    "SortDirection",
+    "SourceKind",
+    "StatementKind",
+    "TreatyStatusKind",
+    "UnStatus",
+    "VoteOutcome",
+    "wrapped",
+]
+
+E = TypeVar("E", bound=Enum)
 
 
-@strawberry.enum(description="What a recommendation asks governments to do.")
-class RecommendationAction(enum.Enum):
-    WITHDRAW = "WITHDRAW"
-    JOIN = "JOIN"
-    SUSPEND = "SUSPEND"
-    REMAIN = "REMAIN"
+def wrapped(enum_type: type[E]) -> type[E]:
+    """The enum, made a Strawberry enum described by its docstring (once)."""
+    # The class's own dict: a definition inherited from a base is not this enum's.
+    if "__strawberry_definition__" not in vars(enum_type):
+        doc = enum_type.__doc__
+        strawberry.enum(enum_type, description=inspect.cleandoc(doc) if doc else None)
+    return enum_type
 
 
-@strawberry.enum(description="What kind of statement or decision this is.")
-class StatementKind(enum.Enum):
-    JOINT_STATEMENT = "JOINT_STATEMENT"
-    GOVERNMENT_DECISION = "GOVERNMENT_DECISION"
-    PROPOSAL = "PROPOSAL"
-    ANNOUNCEMENT = "ANNOUNCEMENT"
-    INTENTION = "INTENTION"
-    PRESIDENTIAL_ACT = "PRESIDENTIAL_ACT"
-    OTHER = "OTHER"
-
-
-@strawberry.enum(description="What kind of publication a source is.")
-class SourceKind(enum.Enum):
-    NEWS = "NEWS"
-    NGO = "NGO"
-    OFFICIAL = "OFFICIAL"
-    DEPOSITARY = "DEPOSITARY"
-    TREATY_TEXT = "TREATY_TEXT"
-    DATASET = "DATASET"
-    REFERENCE = "REFERENCE"
-    ARTICLE = "ARTICLE"
-    AGGREGATOR = "AGGREGATOR"
-
-
-@strawberry.enum(description="How a claim stands against the value the graph keeps.")
-class ClaimStatus(enum.Enum):
-    KEPT = "KEPT"
-    ALTERNATIVE = "ALTERNATIVE"
-    DISPUTED = "DISPUTED"
-
-
-@strawberry.enum(description="Whether a parliamentary vote passed.")
-class VoteOutcome(enum.Enum):
-    PASSED = "PASSED"
-    FAILED = "FAILED"
-
-
-@strawberry.enum(description="Types a search may return.")
-class SearchType(enum.Enum):
-    COUNTRY = "COUNTRY"
-    PERSON = "PERSON"
-    TREATY = "TREATY"
-    ORGANIZATION = "ORGANIZATION"
-    STATEMENT = "STATEMENT"
-    CHAMBER = "CHAMBER"
-    SOURCE = "SOURCE"
-
-
-# Which enum each enum-valued field of the mapping holds (filters are typed by it).
-ENUM_FIELDS: dict[tuple[str, str], type[enum.Enum]] = {
-    ("Country", "unStatus"): UnStatus,
-    ("TreatyEvent", "kind"): EventKind,
-    ("Statement", "kind"): StatementKind,
-    ("Recommendation", "action"): RecommendationAction,
-    ("Source", "kind"): SourceKind,
-    ("Claim", "status"): ClaimStatus,
-    ("ParliamentVote", "outcome"): VoteOutcome,
-}
+# Every enum model.enums declares (not `Enum` itself, which it imports).
+for _declared in vars(declared).values():
+    if (
+        isinstance(_declared, type)
+        and issubclass(_declared, Enum)
+        and _declared.__module__ == declared.__name__
+    ):
+        wrapped(_declared)

@@ -1,17 +1,19 @@
-"""`where` and `sort` inputs, generated from graph.mapping so they cannot drift from it.
+"""`where` and `sort` inputs, generated from the model so they cannot drift from it.
 
-For every mapped type T: `TWhere` (scalar operators per field, AND/OR/NOT, and
+For every declared type T: `TWhere` (scalar operators per field, AND/OR/NOT, and
 `some/all/none/single/count` on list relations), `TListFilter`, and `TSort`.
 """
 
 import datetime as dt
-import sys
-from typing import Any, Optional
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
 import strawberry
 
-from graph.mapping import TYPES, Relation, Scalar
-from schema.enums import ENUM_FIELDS, SortDirection
+from model.vocabulary import Link, Model, NodeType, Prop
+from schema.enums import SortDirection, wrapped
+from schema.fields import Fields, applied, declare, shell
 
 
 @strawberry.input(description="Operators on a text field; all given must hold.")
@@ -63,7 +65,6 @@ class StringListFilter:
     )
 
 
-_MODULE = sys.modules[__name__]
 _SCALAR_FILTERS: dict[str, Any] = {
     "string": StringFilter,
     "int": IntFilter,
@@ -71,99 +72,99 @@ _SCALAR_FILTERS: dict[str, Any] = {
     "bool": BooleanFilter,
     "strings": StringListFilter,
 }
+# One filter per enum, shared by every model's inputs (the enums are shared too).
+_ENUM_FILTERS: dict[type[Enum], Any] = {}
 
 
-def _input(name: str, annotations: dict[str, Any], description: str) -> Any:
-    namespace: dict[str, Any] = {"__annotations__": annotations, "__module__": __name__}
-    for field_name in annotations:
-        # Python reserves `in`; the GraphQL operator keeps its name.
-        namespace[field_name] = (
-            strawberry.field(default=strawberry.UNSET, name="in")
-            if field_name == "in_"
-            else strawberry.UNSET
+@dataclass(frozen=True)
+class Inputs:
+    """The generated inputs of one model, by the type they filter or sort."""
+
+    where: dict[str, Any]
+    sort: dict[str, Any]
+
+
+def _unset() -> Any:
+    return strawberry.field(default=strawberry.UNSET)
+
+
+def _input(cls: type, annotations: dict[str, Any], description: str) -> Any:
+    fields: Fields = {name: (value, _unset()) for name, value in annotations.items()}
+    return declare(cls, fields, description, strawberry.input)
+
+
+def _enum_filter(enum_type: type[Enum]) -> Any:
+    if enum_type not in _ENUM_FILTERS:
+        name = enum_type.__name__
+        _ENUM_FILTERS[enum_type] = _input(
+            shell(f"{name}Filter"),
+            {"eq": wrapped(enum_type) | None, "in": applied(list, enum_type) | None},
+            f"Operators on a {name} field.",
         )
-    cls = type(name, (), namespace)
-    cls = strawberry.input(cls, description=description)
-    setattr(_MODULE, name, cls)
-    return cls
+    return _ENUM_FILTERS[enum_type]
 
 
-def _enum_filter(enum_type: Any) -> Any:
-    name = f"{enum_type.__name__}Filter"
-    existing = getattr(_MODULE, name, None)
-    if existing is not None:
-        return existing
-    return _input(
-        name,
-        {"eq": Optional[enum_type], "in_": Optional[list[enum_type]]},  # type: ignore[valid-type]  # built at import time
-        f"Operators on a {enum_type.__name__} field.",
+def _prop_filter(prop: Prop) -> Any:
+    if prop.enum is not None:
+        return _enum_filter(prop.enum)
+    return _SCALAR_FILTERS[prop.kind]
+
+
+def _where_and_sort(
+    node_type: NodeType, inputs: Inputs, lists: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    where: dict[str, Any] = {}
+    sort: dict[str, Any] = {}
+    for name, declared in node_type.fields.items():
+        if isinstance(declared, Prop):
+            if declared.filterable:
+                where[name] = _prop_filter(declared) | None
+            if declared.sortable and declared.kind != "strings":
+                sort[name] = SortDirection | None
+        elif isinstance(declared, Link):
+            if declared.many:
+                where[name] = lists[declared.target] | None
+            else:
+                where[name] = inputs.where[declared.target] | None
+                sort[name] = inputs.sort[declared.target] | None
+    own = inputs.where[node_type.name]
+    where |= {
+        "AND": applied(list, own) | None,
+        "OR": applied(list, own) | None,
+        "NOT": own | None,
+    }
+    return where, sort
+
+
+def build(model: Model) -> Inputs:
+    """Every declared type's `Where`, `ListFilter` and `Sort` inputs."""
+    names = [t.name for t in model.types]
+    inputs = Inputs(
+        {n: shell(f"{n}Where") for n in names}, {n: shell(f"{n}Sort") for n in names}
     )
-
-
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
-def _build() -> None:
-    for type_name in TYPES:
+    lists = {n: shell(f"{n}ListFilter") for n in names}
+    for name in names:
+        where = inputs.where[name] | None
         _input(
-            f"{type_name}ListFilter",
-            {
-                "some": Optional[f"{type_name}Where"],
-                "all": Optional[f"{type_name}Where"],
-                "none": Optional[f"{type_name}Where"],
-                "single": Optional[f"{type_name}Where"],
-                "count": Optional[IntFilter],
-            },
-            f"Quantifiers over related {type_name} nodes: at least one (some), every "
+            lists[name],
+            {"some": where, "all": where, "none": where, "single": where}
+            | {"count": IntFilter | None},
+            f"Quantifiers over related {name} nodes: at least one (some), every "
             "(all), no (none) or exactly one (single) matches; or how many there are.",
         )
-    for type_name, type_map in TYPES.items():
-        where: dict[str, Any] = {}
-        sort: dict[str, Any] = {}
-        for field_name, mapped in type_map.fields.items():
-            attr = _snake(field_name)
-            if isinstance(mapped, Scalar):
-                if mapped.filterable:
-                    enum_type = ENUM_FIELDS.get((type_name, field_name))
-                    where[attr] = Optional[
-                        _enum_filter(enum_type)
-                        if enum_type is not None
-                        else _SCALAR_FILTERS[mapped.kind]
-                    ]
-                if mapped.sortable and mapped.kind != "strings":
-                    sort[attr] = Optional[SortDirection]
-            elif isinstance(mapped, Relation):
-                if mapped.many:
-                    where[attr] = Optional[f"{mapped.target}ListFilter"]
-                else:
-                    where[attr] = Optional[f"{mapped.target}Where"]
-                    sort[attr] = Optional[f"{mapped.target}Sort"]
-        where["AND"] = Optional[list[f"{type_name}Where"]]  # type: ignore[misc]  # forward ref by name
-        where["OR"] = Optional[list[f"{type_name}Where"]]  # type: ignore[misc]  # forward ref by name
-        where["NOT"] = Optional[f"{type_name}Where"]
+    for node_type in model.types:
+        name = node_type.name
+        where_fields, sort_fields = _where_and_sort(node_type, inputs, lists)
         _input(
-            f"{type_name}Where",
-            where,
-            f"Filter for {type_name}: every field given must hold; combine with AND, "
+            inputs.where[name],
+            where_fields,
+            f"Filter for {name}: every field given must hold; combine with AND, "
             "OR and NOT to any depth.",
         )
         _input(
-            f"{type_name}Sort",
-            sort,
-            f"One sort key for {type_name}: set exactly one field (or one field of a "
+            inputs.sort[name],
+            sort_fields,
+            f"One sort key for {name}: set exactly one field (or one field of a "
             "related node). Give a list of these for several keys.",
         )
-
-
-_build()
-
-
-def where_of(type_name: str) -> Any:
-    """The generated `<Type>Where` input."""
-    return getattr(_MODULE, f"{type_name}Where")
-
-
-def sort_of(type_name: str) -> Any:
-    """The generated `<Type>Sort` input."""
-    return getattr(_MODULE, f"{type_name}Sort")
+    return inputs

@@ -6,7 +6,6 @@ the same compiled lookup as `Query` (so clients select any of its fields).
 """
 
 import datetime as dt
-from typing import Any
 
 import strawberry
 
@@ -17,7 +16,8 @@ from schema.enums import (
     StatementKind,
     VoteOutcome,
 )
-from schema.types import ParliamentVote, Source, Statement, TreatyEvent
+from schema.fields import resolved
+from schema.objects import MODEL_TYPES
 
 IDEMPOTENCY_KEY = (
     "Chosen by the client, unique per intended write (8-128 of A-Z a-z 0-9 _ . : -). "
@@ -25,10 +25,6 @@ IDEMPOTENCY_KEY = (
     "original result with `replayed: true`; reusing it for a different request is "
     "a CONFLICT."
 )
-
-
-def _compiled() -> Any:
-    raise RuntimeError("read back by the Cypher compiler; see resolvers/install.py")
 
 
 @strawberry.input(description="A new source: the page a fact was read in.")
@@ -183,9 +179,7 @@ class AddSourcePayload:
         "was written now."
     )
     curation: Curation = strawberry.field(description="The curation record.")
-    source: Source = strawberry.field(
-        resolver=_compiled, description="The source as stored now."
-    )
+    source = resolved(MODEL_TYPES["Source"], (), "The source as stored now.")
     subject_key: strawberry.Private[str]
 
 
@@ -193,8 +187,8 @@ class AddSourcePayload:
 class RecordTreatyEventPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
-    event: TreatyEvent = strawberry.field(
-        resolver=_compiled, description="The event as stored now, with its sources."
+    event = resolved(
+        MODEL_TYPES["TreatyEvent"], (), "The event as stored now, with its sources."
     )
     subject_key: strawberry.Private[str]
 
@@ -203,9 +197,7 @@ class RecordTreatyEventPayload:
 class RecordVotePayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
-    vote: ParliamentVote = strawberry.field(
-        resolver=_compiled, description="The vote as stored now."
-    )
+    vote = resolved(MODEL_TYPES["ParliamentVote"], (), "The vote as stored now.")
     subject_key: strawberry.Private[str]
 
 
@@ -213,7 +205,5 @@ class RecordVotePayload:
 class RecordStatementPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation: Curation = strawberry.field(description="The curation record.")
-    statement: Statement = strawberry.field(
-        resolver=_compiled, description="The statement as stored now."
-    )
+    statement = resolved(MODEL_TYPES["Statement"], (), "The statement as stored now.")
     subject_key: strawberry.Private[str]

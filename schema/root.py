@@ -6,8 +6,7 @@ read the default-settings schema of schema.app.
 
 import datetime as dt
 import functools
-import inspect
-from typing import Annotated, Any, Optional
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError, GraphQLSchema
@@ -21,186 +20,73 @@ from execution.operations import OnePass
 from execution.trace import OperationName, ResponseExtensions
 from resolvers import curation
 from resolvers.dataset import dataset_info
-from schema.enums import EventKind, SearchType
-from schema.filters import sort_of, where_of
-from schema.install import install
-from schema.scalars import DateScalar
-from schema.types import (
-    Chamber,
-    Claim,
-    Connection,
-    Country,
-    DatasetInfo,
-    Office,
-    Organization,
-    ParliamentVote,
-    Person,
-    Recommendation,
-    SearchHit,
-    Source,
-    Statement,
-    Stockpile,
-    Treaty,
-    TreatyEvent,
-    TreatyEventSort,
-    TreatyEventWhere,
+from schema import roots
+from schema.dataset import DatasetInfo
+from schema.enums import EventKind
+from schema.fields import (
+    REQUIRED,
+    Fields,
+    applied,
+    argument,
+    object_type,
+    plain,
+    resolved,
 )
+from schema.install import install
+from schema.objects import MODEL_TYPES
+from schema.registry import Types, paging
+from schema.scalars import DateScalar
+from schema.search import search_hit, search_type
 from settings import Settings
 
-_AS_OF = (
-    "The date time-dependent fields below answer for (memberships, party lists, "
-    "statuses), unless they give their own; defaults to the deployment's asOf, or today."
-)
+
+def _timeline(types: Types) -> tuple[Any, Any]:
+    events = types.connection("TreatyEvent")
+    arguments = [
+        argument("from", dt.date, "First day.", default=REQUIRED),
+        argument("to", dt.date, "Last day.", default=REQUIRED),
+        argument("treaty", str | None, "Treaty slug."),
+        argument("country", str | None, "ISO alpha-3."),
+        argument("kinds", list[EventKind] | None),
+        types.where("TreatyEvent"),
+        types.sort("TreatyEvent"),
+        *paging(),
+    ]
+    description = "Treaty events between two dates (inclusive), in date order."
+    return events, resolved(events, arguments, description)
 
 
-def _compiled() -> Any:
-    raise RuntimeError("answered by the Cypher compiler; see resolvers/install.py")
-
-
-def _lookup(type_: Any, key: str, description: str) -> Any:
-    def resolver(**kwargs: Any) -> Any:
-        return _compiled()
-
-    # The key argument's name differs per type (iso3, slug, code …): build the
-    # signature Strawberry reads instead of writing twelve identical functions.
-    keyword = inspect.Parameter.KEYWORD_ONLY
-    resolver.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # read by strawberry
-        [
-            inspect.Parameter(key, keyword, annotation=str),
-            inspect.Parameter(
-                "as_of",
-                keyword,
-                annotation=Annotated[
-                    dt.date | None, strawberry.argument(description=_AS_OF)
-                ],
-                default=None,
-            ),
-        ],
-        return_annotation=Optional[type_],
-    )
-    resolver.__annotations__ = {
-        key: str,
-        "as_of": Optional[dt.date],
-        "return": Optional[type_],
-    }
-    return strawberry.field(resolver=resolver, description=description)
-
-
-def _list(type_: Any, name: str, description: str) -> Any:
-    where, sort = where_of(name), sort_of(name)
-
-    def resolver(
-        where: where | None = None,  # type: ignore[valid-type]  # generated input
-        sort: list[sort] | None = None,  # type: ignore[valid-type]  # generated input
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        as_of: Annotated[
-            dt.date | None, strawberry.argument(description=_AS_OF)
-        ] = None,
-    ) -> Connection[type_]:  # type: ignore[valid-type]  # parametrised at import
-        return _compiled()  # type: ignore[no-any-return]
-
-    return strawberry.field(resolver=resolver, description=description)
-
-
-@strawberry.type(description="Everything analysts and apps can ask the treaty graph.")
-class Query:
-    country: Country | None = _lookup(
-        Country, "iso3", "One state by ISO alpha-3 code; null if unknown."
-    )
-    organization: Organization | None = _lookup(
-        Organization, "code", "One organization by code (NATO, EU)."
-    )
-    treaty: Treaty | None = _lookup(Treaty, "slug", "One treaty by slug (ottawa, ccm).")
-    event: TreatyEvent | None = _lookup(TreatyEvent, "key", "One treaty event by key.")
-    chamber: Chamber | None = _lookup(
-        Chamber, "key", "One parliamentary chamber by key."
-    )
-    vote: ParliamentVote | None = _lookup(ParliamentVote, "key", "One vote by key.")
-    person: Person | None = _lookup(Person, "key", "One person by key.")
-    office: Office | None = _lookup(Office, "key", "One office by key.")
-    statement: Statement | None = _lookup(Statement, "key", "One statement by key.")
-    stockpile: Stockpile | None = _lookup(
-        Stockpile, "key", "One stockpile figure by key."
-    )
-    source: Source | None = _lookup(Source, "id", "One source by id.")
-    claim: Claim | None = _lookup(Claim, "key", "One claim by key.")
-
-    countries: Connection[Country] = _list(
-        Country, "Country", "States, filtered, sorted and paginated."
-    )
-    organizations: Connection[Organization] = _list(
-        Organization, "Organization", "Organizations."
-    )
-    treaties: Connection[Treaty] = _list(Treaty, "Treaty", "Treaties.")
-    events: Connection[TreatyEvent] = _list(
-        TreatyEvent, "TreatyEvent", "Treaty events of every state."
-    )
-    chambers: Connection[Chamber] = _list(Chamber, "Chamber", "Parliamentary chambers.")
-    votes: Connection[ParliamentVote] = _list(
-        ParliamentVote, "ParliamentVote", "Parliamentary votes."
-    )
-    people: Connection[Person] = _list(Person, "Person", "People.")
-    offices: Connection[Office] = _list(Office, "Office", "Offices.")
-    statements: Connection[Statement] = _list(
-        Statement, "Statement", "Statements and decisions."
-    )
-    recommendations: Connection[Recommendation] = _list(
-        Recommendation, "Recommendation", "Recommendations."
-    )
-    stockpiles: Connection[Stockpile] = _list(
-        Stockpile, "Stockpile", "Stockpile figures."
-    )
-    sources: Connection[Source] = _list(Source, "Source", "Sources.")
-    claims: Connection[Claim] = _list(
-        Claim, "Claim", "Claims, including conflicting ones."
-    )
-
-    @strawberry.field(
-        description="Treaty events between two dates (inclusive), in date order."
-    )
-    def timeline(
-        self,
-        from_: Annotated[
-            dt.date, strawberry.argument(name="from", description="First day.")
-        ],
-        to: Annotated[dt.date, strawberry.argument(description="Last day.")],
-        treaty: Annotated[
-            str | None, strawberry.argument(description="Treaty slug.")
-        ] = None,
-        country: Annotated[
-            str | None, strawberry.argument(description="ISO alpha-3.")
-        ] = None,
-        kinds: list[EventKind] | None = None,
-        where: TreatyEventWhere | None = None,
-        sort: list[TreatyEventSort] | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-    ) -> Connection[TreatyEvent]:
-        return _compiled()  # type: ignore[no-any-return]
-
-    @strawberry.field(
-        description="Full-text search over names, aliases and titles; ignores case and "
+def _search(types: Types) -> tuple[Any, Any]:
+    hits = applied(list, search_hit(types))
+    arguments = [
+        argument("text", str, default=REQUIRED),
+        argument("types", applied(list, search_type(types)) | None),
+        argument("first", int | None, "At most this many (default 20)."),
+    ]
+    description = (
+        "Full-text search over names, aliases and titles; ignores case and "
         'diacritics ("Sakaliene" finds "Šakalienė"); best matches first.'
     )
-    def search(
-        self,
-        text: str,
-        types: list[SearchType] | None = None,
-        first: Annotated[
-            int | None,
-            strawberry.argument(description="At most this many (default 20)."),
-        ] = None,
-    ) -> list[SearchHit]:
-        return _compiled()  # type: ignore[no-any-return]
+    return hits, resolved(hits, arguments, description)
 
-    dataset: DatasetInfo = strawberry.field(
-        resolver=dataset_info, description="Which data answers come from."
+
+def build_query(types: Types) -> Any:
+    """The Query type of one model's types: its root fields, then the hand-written
+    timeline, search and dataset."""
+    fields: Fields = roots.fields(types) | {
+        "timeline": _timeline(types),
+        "search": _search(types),
+        "dataset": (
+            DatasetInfo,
+            plain("Which data answers come from.", resolver=dataset_info),
+        ),
+    }
+    return object_type(
+        "Query", fields, "Everything analysts and apps can ask the treaty graph."
     )
+
+
+Query = build_query(MODEL_TYPES)
 
 
 @strawberry.type(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from model.names import Rel
 from model.nodes import MODEL
-from model.vocabulary import Link, Model, NodeType, Prop, Seeds, out
+from model.vocabulary import Link, Model, NodeType, Prop, Root, Seeds, into, out
 from seeds.validate import DATA_DIR
 
 RESERVATION = NodeType(
@@ -35,8 +35,11 @@ RESERVATION = NodeType(
             required=True,
         ),
         "sources": Link("Source", "Where it was read.", (out(Rel.CITES),)),
+        "claims": Link("Claim", "Claims about it.", (into(Rel.ABOUT),)),
     },
+    root=Root("reservations", "Reservations.", "reservation", "One by key."),
     seeds=Seeds("reservations"),
+    claim_kind="reservation",
 )
 
 FIXTURE_MODEL = Model((*MODEL.types, RESERVATION))

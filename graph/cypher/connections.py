@@ -3,7 +3,7 @@ and the total count when it is selected.
 
 The page is fetched with one row more than asked, so the reader knows whether
 another page follows; a backward page (`last`) runs the order reversed and the
-reader (resolvers.execute.page_items) puts it back. `totalCount` is a COUNT
+reader (execution.pages.page_items) puts it back. `totalCount` is a COUNT
 subquery over the same condition, without the cursor.
 """
 

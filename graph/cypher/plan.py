@@ -2,7 +2,7 @@
 and the cost tree the request limit adds up.
 
 The steps are data, one small frozen class per kind, keyed by the leaf they apply
-to; resolvers.execute.parameters dispatches on them for every request, so one
+to; execution.plans.parameters dispatches on them for every request, so one
 cached plan serves every request of its shape.
 """
 
@@ -76,7 +76,7 @@ class Plan:
     # The relations it returns, nested as selected: what the cost limit adds up.
     cost: Cost = field(default_factory=lambda: Cost("0"))
     # What the layers above derive from this plan once, cached and evicted with it
-    # (resolvers.responses keeps the root field's completer here).
+    # (execution.responses keeps the root field's completer here).
     memo: dict[str, Any] = field(default_factory=dict)
 
     def estimate(self, leaves: list[Any], fallback: int) -> int:

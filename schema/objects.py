@@ -1,0 +1,98 @@
+"""The object types clients select from, generated from the model's declarations.
+
+Every declared node type becomes one Strawberry type with the declared fields and
+descriptions. Values arrive already shaped by one Cypher query (schema.install
+points every field at the compiled result), so no field has a resolver of its own:
+fields with arguments get a signature only (schema.fields.resolved).
+"""
+
+import datetime as dt
+import inspect
+from collections.abc import Iterator
+from typing import Any
+
+from model.nodes import MODEL
+from model.vocabulary import Link, Model, NodeType, Prop
+from schema import filters
+from schema.computed import SPECIAL
+from schema.enums import wrapped
+from schema.fields import Fields, applied, argument, declare, plain, resolved, shell
+from schema.registry import Types, as_of, paging
+
+_FIRST = "At most this many (capped by the server's maximum page size)."
+_SCALARS: dict[str, Any] = {
+    "string": str,
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "date": dt.date,
+    "strings": list[str],
+}
+
+
+def _prop(name: str, prop: Prop, node_type: NodeType) -> tuple[Any, Any]:
+    value = wrapped(prop.enum) if prop.enum is not None else _SCALARS[prop.kind]
+    if prop.nullable and name != node_type.key:
+        value = value | None
+    return value, plain(prop.description)
+
+
+def _link_arguments(types: Types, link: Link) -> Iterator[inspect.Parameter]:
+    for name in link.args:
+        if name == "where":
+            yield types.where(link.target)
+        elif name == "sort":
+            yield types.sort(link.target)
+        elif name == "asOf":
+            yield as_of()
+        elif name == "first":
+            # A connection's `first` is one of its paging arguments, below.
+            if not link.connection:
+                yield argument("first", int | None, _FIRST)
+        else:
+            raise ValueError(f"{link.target}: unknown link argument {name!r}")
+    if link.connection:
+        yield from paging()
+
+
+def _link(types: Types, link: Link) -> tuple[Any, Any]:
+    target = types[link.target]
+    if link.connection:
+        value = types.connection(link.target)
+    elif link.many:
+        value = applied(list, target)
+    else:
+        value = target | None if link.nullable else target
+    arguments = list(_link_arguments(types, link))
+    if not arguments:
+        return value, plain(link.description)
+    return value, resolved(value, arguments, link.description)
+
+
+def _fields(types: Types, node_type: NodeType) -> Fields:
+    fields: Fields = {}
+    for name, declared in node_type.fields.items():
+        if isinstance(declared, Prop):
+            fields[name] = _prop(name, declared, node_type)
+        elif isinstance(declared, Link):
+            fields[name] = _link(types, declared)
+        else:
+            fields[name] = SPECIAL[declared.rule](types, declared)
+    return fields
+
+
+def build(model: Model) -> Types:
+    """Every declared node type of `model` as a Strawberry object type."""
+    types = Types(model, filters.build(model))
+    types.objects.update({t.name: shell(t.name) for t in model.types})
+    for node_type in model.types:
+        declare(
+            types[node_type.name],
+            _fields(types, node_type),
+            node_type.description,
+        )
+    return types
+
+
+# MODEL's types, for the app's schema; a fixture model builds its own with build().
+MODEL_TYPES = build(MODEL)
