@@ -19,15 +19,18 @@ import telemetry
 from execution.responses import CompiledResponses
 from httpapi.app import starlette_app
 from httpapi.graphql import TreatyGraphQL
+from model.nodes import MODEL
+from model.vocabulary import Model
 from schema.root import build_schema
 from settings import Settings
 from web.routes import routes as explorer_routes
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
-    """Build the app and its schema from these Settings; tests pass their own."""
+def create_app(settings: Settings | None = None, model: Model = MODEL) -> Starlette:
+    """Build the app and its schema from these Settings (and a model: tests may
+    pass a fixture's); tests pass their own settings."""
     settings = settings or Settings.from_env()
-    schema = build_schema(settings)
+    schema = build_schema(settings, model)
     compiled = (
         CompiledResponses(schema.graphql_schema, settings)
         if settings.compiled_responses

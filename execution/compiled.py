@@ -1,10 +1,25 @@
-"""Which root fields the Cypher compiler answers, and which types its rows shape."""
+"""Which catalog a graphql-core schema was built from: what its compiler answers.
+
+The app's schema carries the Catalog of the model it was generated from, so every
+step that binds, compiles or completes reads the schema it is given and a fixture
+model's app compiles against its own types (schema.install attaches it).
+"""
 
 from __future__ import annotations
 
-from graph.mapping import ROOT_LISTS, ROOT_LOOKUPS, TYPES
+from graphql import GraphQLSchema
 
-# Types whose values are maps built by Cypher, keyed by response key (alias).
-SHAPED_BY_CYPHER_EXTRA = frozenset({"Border", "TreatyStatus", "SearchHit"})
-SHAPED_TYPES = frozenset(TYPES) | SHAPED_BY_CYPHER_EXTRA
-COMPILED_ROOTS = frozenset({*ROOT_LISTS, *ROOT_LOOKUPS, "search", "timeline"})
+from graph.catalog import CATALOG, Catalog
+
+_KEY = "treatygraph.catalog"
+
+
+def attach(schema: GraphQLSchema, catalog: Catalog) -> None:
+    """Record the catalog a schema's compiled fields are answered from."""
+    schema.extensions = {**(schema.extensions or {}), _KEY: catalog}
+
+
+def catalog_in(schema: GraphQLSchema) -> Catalog:
+    """The catalog attached to the schema (the app's own when none is)."""
+    catalog = (schema.extensions or {}).get(_KEY)
+    return catalog if isinstance(catalog, Catalog) else CATALOG

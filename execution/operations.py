@@ -28,7 +28,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from execution.binding import Binder
-from execution.compiled import COMPILED_ROOTS
+from execution.compiled import catalog_in
 from execution.context import Context
 from execution.limits import cost_error
 from execution.plans import parameters, plan_for
@@ -88,16 +88,19 @@ def bind_operation(
     scope = OperationScope(schema, fragments, coerced)
     query_type = schema.query_type
     assert query_type is not None
+    catalog = catalog_in(schema)
     roots: list[BoundRoot] = []
     grouped = Binder(scope).root_fields(operation.selection_set, query_type)
     for key, nodes in grouped.items():
         binder = Binder(scope)
         selection = binder.bind_field(nodes, query_type)
-        if selection.name not in COMPILED_ROOTS:
+        if selection.name not in catalog.compiled_roots:
             roots.append(BoundRoot(key, selection, binder.leaves, None))
             continue
         try:
-            plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
+            plan = plan_for(
+                selection, catalog, settings.max_page_size, settings.max_page_size
+            )
         except TreatygraphError as error:
             roots.append(BoundRoot(key, selection, binder.leaves, None, error))
             continue

@@ -14,26 +14,28 @@ from typing import Any, assert_never
 
 from execution import cursors
 from execution.context import Context
-from graph.catalog import CATALOG
+from graph.catalog import Catalog
 from graph.cypher.plan import CursorCheck, LuceneText, PageSize, Plan, SearchLabels
 from graph.cypher.root import compile_root
 from graph.errors import BadUserInput, LimitExceeded
 from graph.selection import Selection
 
 _CACHE_SIZE = 512
-_plans: OrderedDict[tuple[str, int, int, str], Plan] = OrderedDict()
+_plans: OrderedDict[tuple[Catalog, str, int, int, str], Plan] = OrderedDict()
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 MAX_SEARCH_TEXT = 200
 
 
-def plan_for(selection: Selection, default_page: int, max_page: int) -> Plan:
+def plan_for(
+    selection: Selection, catalog: Catalog, default_page: int, max_page: int
+) -> Plan:
     """The compiled plan for this query shape, from the cache when seen before."""
-    key = (selection.name, default_page, max_page, repr(selection))
+    key = (catalog, selection.name, default_page, max_page, repr(selection))
     plan = _plans.get(key)
     if plan is not None:
         _plans.move_to_end(key)
         return plan
-    plan = compile_root(selection, CATALOG, default_page, max_page)
+    plan = compile_root(selection, catalog, default_page, max_page)
     _plans[key] = plan
     if len(_plans) > _CACHE_SIZE:
         _plans.popitem(last=False)

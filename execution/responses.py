@@ -40,7 +40,7 @@ from graphql import (
 )
 
 import telemetry
-from execution.compiled import COMPILED_ROOTS
+from execution.compiled import catalog_in
 from execution.context import Context
 from execution.limits import validation_rules
 from execution.operations import (
@@ -122,7 +122,8 @@ class CompiledResponses:
         if operation is None or operation.operation != OperationType.QUERY:
             return None
         fragments = fragments_of(document)
-        if not _compiled_roots(operation.selection_set, fragments, set()):
+        roots = catalog_in(self.schema).compiled_roots
+        if not _compiled_roots(operation.selection_set, fragments, roots, set()):
             return None
         if _abstract_conditions(document, self.schema):
             return None
@@ -237,24 +238,22 @@ def _unshaped(error: Unshaped) -> Complete:
 def _compiled_roots(
     selection_set: SelectionSetNode,
     fragments: dict[str, FragmentDefinitionNode],
+    compiled: frozenset[str],
     seen: set[str],
 ) -> bool:
     """Every root field (whatever @skip/@include say) is compiled, or `__typename`."""
     for node in selection_set.selections:
         if isinstance(node, FieldNode):
-            if (
-                node.name.value not in COMPILED_ROOTS
-                and node.name.value != "__typename"
-            ):
+            if node.name.value not in compiled and node.name.value != "__typename":
                 return False
         elif isinstance(node, InlineFragmentNode):
-            if not _compiled_roots(node.selection_set, fragments, seen):
+            if not _compiled_roots(node.selection_set, fragments, compiled, seen):
                 return False
         elif isinstance(node, FragmentSpreadNode) and node.name.value not in seen:
             seen.add(node.name.value)
             fragment = fragments.get(node.name.value)
             if fragment is None or not _compiled_roots(
-                fragment.selection_set, fragments, seen
+                fragment.selection_set, fragments, compiled, seen
             ):
                 return False
     return True

@@ -28,7 +28,7 @@ from graphql import (
     GraphQLUnionType,
 )
 
-from execution.compiled import SHAPED_TYPES
+from execution.compiled import catalog_in
 from execution.pages import page_edges, page_info, page_items
 from graph.selection import Selection
 
@@ -87,7 +87,7 @@ def _output(
             return _connection(inner, children, schema, nullable)
         if inner.name.endswith("Edge") or inner.name == "PageInfo":
             return _built(inner, children, schema, nullable)
-        if inner.name in SHAPED_TYPES:
+        if inner.name in catalog_in(schema).shaped_types:
             return _object(inner, children, schema, nullable)
     raise Unshaped(f"{inner} is not built by the compiler")
 

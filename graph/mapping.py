@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from model.nodes import MODEL
 from model.vocabulary import Interval, Link, Model, NodeType, Prop, Step
 
 ScalarKind = Literal["string", "int", "date", "bool", "enum", "strings", "float"]
@@ -151,9 +150,3 @@ def root_lookups(model: Model) -> dict[str, tuple[str, str]]:
 def searchable(model: Model) -> dict[str, str]:
     """Search hits may be any of these (label -> type), in the union's order."""
     return {t.label: t.name for t in model.searchable()}
-
-
-TYPES: dict[str, TypeMap] = type_maps(MODEL)
-ROOT_LISTS: dict[str, str] = root_lists(MODEL)
-ROOT_LOOKUPS: dict[str, tuple[str, str]] = root_lookups(MODEL)
-SEARCHABLE: dict[str, str] = searchable(MODEL)

@@ -15,12 +15,12 @@ from typing import Any
 from graphql import GraphQLResolveInfo
 
 from execution.binding import Binder
+from execution.compiled import catalog_in
 from execution.context import Context
 from execution.operations import RootAnswers
 from execution.pages import page_edges, page_info, page_items
 from execution.plans import parameters, plan_for
 from execution.reads import answered, fetch
-from graph.mapping import ROOT_LOOKUPS
 from graph.selection import Leaf, Selection
 
 
@@ -39,11 +39,12 @@ async def resolve_written(source: Any, info: GraphQLResolveInfo[Any], **_: Any) 
     settings = context.settings
     binder = Binder(info)
     bound = binder.bind_root()
-    argument = ROOT_LOOKUPS[bound.name][1]
+    catalog = catalog_in(info.schema)
+    argument = catalog.root_lookups[bound.name][1]
     binder.leaves.append(source.subject_key)
     key = Leaf(len(binder.leaves) - 1)
     selection = Selection(bound.name, bound.key, {argument: key}, bound.children)
-    plan = plan_for(selection, settings.max_page_size, settings.max_page_size)
+    plan = plan_for(selection, catalog, settings.max_page_size, settings.max_page_size)
     params = parameters(plan, binder.leaves, context)
     rows = await fetch(context, info.field_name, plan, params)
     return answered(context, str(info.path.key), plan, params, rows)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from graphql import GraphQLObjectType, GraphQLSchema, GraphQLUnionType
 
-from execution.compiled import COMPILED_ROOTS, SHAPED_TYPES
-from graph.mapping import ROOT_LOOKUPS
+from execution.compiled import attach
+from graph.catalog import Catalog
 from resolvers import compiled
 
 _CONNECTION_FIELDS = {
@@ -22,8 +22,9 @@ _CONNECTION_FIELDS = {
 }
 
 
-def install(schema: GraphQLSchema) -> None:
+def install(schema: GraphQLSchema, catalog: Catalog) -> None:
     """Point every field of the compiled types at the compiled-result readers."""
+    attach(schema, catalog)
     for name, gtype in schema.type_map.items():
         if name.startswith("__"):
             continue
@@ -33,15 +34,15 @@ def install(schema: GraphQLSchema) -> None:
             continue
         if name == "Query":
             for field_name, field in gtype.fields.items():
-                if field_name in COMPILED_ROOTS:
+                if field_name in catalog.compiled_roots:
                     field.resolve = compiled.resolve_root
-        elif name in SHAPED_TYPES:
+        elif name in catalog.shaped_types:
             for field in gtype.fields.values():
                 field.resolve = compiled.by_response_key
         elif name.endswith("Payload"):
             # Mutation payloads: the written object, read back by its root lookup.
             for field_name, field in gtype.fields.items():
-                if field_name in ROOT_LOOKUPS:
+                if field_name in catalog.root_lookups:
                     field.resolve = compiled.resolve_written
         elif name.endswith("Connection"):
             for field_name, field in gtype.fields.items():

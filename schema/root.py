@@ -18,9 +18,12 @@ from execution.errors import coded_errors
 from execution.limits import ValidationRules, validation_rules
 from execution.operations import OnePass
 from execution.trace import OperationName, ResponseExtensions
+from graph.catalog import CATALOG, catalog_of
+from model.nodes import MODEL
+from model.vocabulary import Model
 from resolvers import curation
 from resolvers.dataset import dataset_info
-from schema import roots
+from schema import objects, roots
 from schema.dataset import DatasetInfo
 from schema.enums import EventKind
 from schema.fields import (
@@ -143,11 +146,17 @@ class TreatySchema(strawberry.Schema):
         return self._schema
 
 
-def build_schema(settings: Settings) -> TreatySchema:
-    """The schema of an app with these settings: its limits, caches and one pass."""
+def build_schema(settings: Settings, model: Model = MODEL) -> TreatySchema:
+    """The schema of an app with these settings: its limits, caches and one pass.
+
+    Another model (a fixture with one more type) gets its own Query and catalog;
+    the mutations' payloads are the application model's types, so only its schema
+    has them.
+    """
+    own = model is MODEL
     schema = TreatySchema(
-        query=Query,
-        mutation=Mutation,
+        query=Query if own else build_query(objects.build(model)),
+        mutation=Mutation if own else None,
         config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
         # Factories, as Strawberry asks: a fresh instance per request (each holds
         # that request's execution context); the parse and validation caches behind
@@ -168,5 +177,5 @@ def build_schema(settings: Settings) -> TreatySchema:
         ],
     )
     core = schema.graphql_schema
-    install(core)
+    install(core, CATALOG if own else catalog_of(model))
     return schema

@@ -2,13 +2,13 @@
 
 from graphql import GraphQLObjectType
 
-from graph.mapping import TYPES
+from graph.catalog import CATALOG
 from schema.app import schema
 
 
 def test_every_schema_field_of_a_mapped_type_has_a_mapping_and_back() -> None:
     gql = schema._schema
-    for type_name, type_map in TYPES.items():
+    for type_name, type_map in CATALOG.types.items():
         gtype = gql.type_map[type_name]
         assert isinstance(gtype, GraphQLObjectType)
         assert set(gtype.fields) == set(type_map.fields), type_name
