@@ -1,6 +1,6 @@
 """Computed fields (model.vocabulary.Computed), by rule: the field and the type it returns.
 
-Their values come from rules of their own in graph.compiler, so their result types
+Their values come from rules of their own in graph.cypher.specials, so their result types
 are written here by hand, once per model (they name the model's node types).
 """
 
