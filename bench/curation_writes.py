@@ -23,6 +23,7 @@ import httpx2
 import uvicorn
 from neo4j import GraphDatabase
 
+from graph import queries
 from httpapi.auth import hash_key, new_key
 from server import create_app
 from settings import ApiKey, Settings
@@ -125,10 +126,7 @@ def main() -> int:
                     f"stored {stored[0]['n']}"
                 )
             db.execute_query(
-                "MATCH (c:Curation) WHERE c.key STARTS WITH $p "
-                "OPTIONAL MATCH (c)-[:WROTE]->(n) "
-                "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
-                "UNWIND doomed AS x DETACH DELETE x",
+                queries.FORGET_CURATIONS,
                 p=prefix,
             )
     finally:

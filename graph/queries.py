@@ -30,3 +30,12 @@ PARTIES_ON: LiteralString = (
     "WHERE p.since <= $asOf AND (p.until IS NULL OR p.until > $asOf) "
     "RETURN count(c) AS parties"
 )
+
+# Test and benchmark clean-up: the curations whose idempotency keys start with $p,
+# and everything they wrote.
+FORGET_CURATIONS: LiteralString = (
+    f"MATCH (c:`{Label.CURATION}`) WHERE c.key STARTS WITH $p "
+    f"OPTIONAL MATCH (c)-[:`{Rel.WROTE}`]->(n) "
+    "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
+    "UNWIND doomed AS x DETACH DELETE x"
+)

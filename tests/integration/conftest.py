@@ -10,6 +10,7 @@ import pytest
 from neo4j import Driver
 from starlette.testclient import TestClient
 
+from graph import queries
 from settings import Settings
 
 
@@ -28,9 +29,6 @@ def forget_curations(db: Driver, prefix: str) -> None:
     """Delete the curations whose idempotency keys start with `prefix`, and all they
     wrote."""
     db.execute_query(
-        "MATCH (c:Curation) WHERE c.key STARTS WITH $p "
-        "OPTIONAL MATCH (c)-[:WROTE]->(n) "
-        "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
-        "UNWIND doomed AS x DETACH DELETE x",
+        queries.FORGET_CURATIONS,
         p=prefix,
     )
