@@ -1,0 +1,3 @@
+from seeds.generate.countries.cli import main
+
+main()

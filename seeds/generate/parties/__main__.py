@@ -1,0 +1,3 @@
+from seeds.generate.parties.cli import main
+
+raise SystemExit(main())
