@@ -128,12 +128,14 @@ def build_country(iso3: str, records: list[Record]) -> Record:
     if name != package_name:
         notes.append(f"countryinfo names it {package_name!r}.")
     if iso3 in OFFICIAL_NAME_OVERRIDES:
-        notes.append("official_name set by hand (see seeds/generate/countries.py).")
+        notes.append(
+            "official_name set by hand (see seeds/generate/countries/names.py)."
+        )
     elif official is None:
         notes.append("countryinfo gives no formal English name.")
     if iso3 in NATIVE_NAME_PARTS or iso3 in NATIVE_NAME_FIXES:
         notes.append(
-            "native_names corrected by hand (see seeds/generate/countries.py)."
+            "native_names corrected by hand (see seeds/generate/countries/names.py)."
         )
     if len(records) > 1:
         notes.append(
