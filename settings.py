@@ -217,6 +217,8 @@ class Settings:
     # Answer compiled queries straight from their rows (execution.responses); off,
     # graphql-core completes every response (same answers, more CPU per request).
     compiled_responses: bool = True
+    # Most field selections in a document (graphql-core's overlap check is quadratic).
+    max_selections: int = 200
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -324,6 +326,11 @@ class Settings:
                 "TREATYGRAPH_COMPILED_RESPONSES",
                 _bool("TREATYGRAPH_COMPILED_RESPONSES"),
                 "true",
+            ),
+            max_selections=get(
+                "TREATYGRAPH_MAX_SELECTIONS",
+                _int("TREATYGRAPH_MAX_SELECTIONS", 1, 100_000),
+                "200",
             ),
         )
 

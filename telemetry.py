@@ -13,8 +13,8 @@ import contextvars
 import datetime as dt
 import json
 import logging
-import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,23 +80,33 @@ def _child(metric: Any, *values: str) -> Any:
     return child
 
 
-# Operation names come from clients: keep label values well-formed and bounded.
-_OPERATION_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
-MAX_OPERATION_LABELS = 200
-_seen_operations: set[str] = set()
+# Operation names come from clients: only the operations we know (the schema's
+# examples, registered by the app) get a label of their own. A first-come cap would
+# let a flood of random names take every label before the hero query is counted.
+_known_operations: frozenset[str] = frozenset()
+# Log lines carry at most this much of a client's operation name (a name may be
+# as long as the body: 1 MiB).
+LOGGED_NAME_CHARS = 100
+
+
+def count_operations(names: Iterable[str]) -> None:
+    """The operation names that get their own metric label from now on."""
+    global _known_operations
+    _known_operations = frozenset(names)
 
 
 def operation_label(name: str | None) -> str:
-    """The metric label for an operation: its name, `anonymous`, or `other` past the cap."""
+    """The metric label for an operation: a known name, `anonymous`, or `other`."""
     if not name:
         return "anonymous"
-    if not _OPERATION_NAME.fullmatch(name):
-        return "other"
-    if name not in _seen_operations:
-        if len(_seen_operations) >= MAX_OPERATION_LABELS:
-            return "other"
-        _seen_operations.add(name)
-    return name
+    return name if name in _known_operations else "other"
+
+
+def clipped(text: str | None, limit: int = LOGGED_NAME_CHARS) -> str | None:
+    """Client text as logged: at most `limit` characters, marked when cut."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[:limit] + "…"
 
 
 @dataclass
@@ -189,7 +199,7 @@ def record_request(
             "request_id": info.request_id,
             "status": status,
             "duration_ms": round(seconds * 1000, 2),
-            "operation": info.operation if graphql else None,
+            "operation": clipped(info.operation) if graphql else None,
             "error_codes": info.error_codes or None,
             "cypher_ms": round(info.cypher_seconds * 1000, 2)
             if info.cypher_statements

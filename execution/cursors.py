@@ -6,11 +6,15 @@ import base64
 import binascii
 import datetime as dt
 import json
+import math
 from typing import Any
 
 from neo4j.time import Date
 
 from graph.errors import BadUserInput
+
+# Neo4j's INTEGER is 64-bit: a larger int is refused by the driver, not the query.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
 def encode(values: list[Any] | None, signature: str = "") -> str | None:
@@ -43,7 +47,12 @@ def encode(values: list[Any] | None, signature: str = "") -> str | None:
 
 
 def decode(text: Any, argument: str, keys: int, signature: str) -> list[Any]:
-    """Sort values from cursor text; BAD_USER_INPUT naming the argument when it is not ours."""
+    """Sort values from cursor text; BAD_USER_INPUT naming the argument when it is not ours.
+
+    The signature only says which sort a cursor belongs to: anyone can read it from
+    a real cursor and forge the values. So every value is checked as a parameter
+    Neo4j must accept, whatever the signature says.
+    """
     problem = BadUserInput(
         f"'{argument}' is not a cursor from this field and sort", argument=argument
     )
@@ -52,23 +61,39 @@ def decode(text: Any, argument: str, keys: int, signature: str) -> list[Any]:
     try:
         padded = text + "=" * (-len(text) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        tagged = payload["v"]
-        if (
-            payload.get("s") != signature
-            or not isinstance(tagged, list)
-            or len(tagged) != keys
-        ):
+        if not isinstance(payload, dict) or payload.get("s") != signature:
             raise problem
-        values: list[Any] = []
-        for tag, value in tagged:
-            if tag == "d":
-                values.append(dt.date.fromisoformat(value))
-            elif (tag in {"i", "f", "b"} and isinstance(value, int | float | bool)) or (
-                tag == "s" and isinstance(value, str)
-            ):
-                values.append(value)
-            else:
-                raise problem
-        return values
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        tagged = payload.get("v")
+        if not isinstance(tagged, list) or len(tagged) != keys:
+            raise problem
+        return [_value(pair, problem) for pair in tagged]
+    # RecursionError: a forged cursor of nested brackets.
+    except (ValueError, TypeError, RecursionError, binascii.Error):
         raise problem from None
+
+
+def _value(pair: Any, problem: BadUserInput) -> Any:
+    """One tagged value, if it is what its tag says and Neo4j can take it."""
+    if not isinstance(pair, list) or len(pair) != 2:
+        raise problem
+    tag, value = pair
+    if tag == "i" and type(value) is int and _INT_MIN <= value <= _INT_MAX:
+        return value
+    if tag == "f" and type(value) is float and math.isfinite(value):
+        return value
+    if tag == "b" and type(value) is bool:
+        return value
+    if tag == "s" and type(value) is str and _is_unicode(value):
+        return value
+    if tag == "d" and type(value) is str:
+        return dt.date.fromisoformat(value)  # ValueError: not a date
+    raise problem
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate (`"\\ud800"` is valid JSON, not Unicode)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -88,7 +88,9 @@ def coded(error: GraphQLError, document: DocumentNode | None = None) -> GraphQLE
     """
     code = code_of(error)
     if code == INTERNAL:
-        log.error("internal error: %s", error.message, exc_info=error.original_error)
+        # The message may echo a client's text: the log keeps a bounded part of it.
+        message = telemetry.clipped(error.message, 500)
+        log.error("internal error: %s", message, exc_info=error.original_error)
         return GraphQLError(
             "Internal server error.",
             nodes=error.nodes,

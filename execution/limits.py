@@ -17,6 +17,7 @@ from typing import Any
 
 from graphql import (
     ASTValidationRule,
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -31,6 +32,7 @@ from graphql import (
     ValuesOfCorrectTypeRule,
     specified_rules,
 )
+from graphql.validation.validate import ValidationAbortedError
 from strawberry.extensions import SchemaExtension
 
 from graph.errors import BadUserInput, LimitExceeded
@@ -65,13 +67,24 @@ def cost_error(cost: int, maximum: int) -> GraphQLError:
     )
 
 
-def coded_rule(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
+# graphql-core ends a message with its guesses from the schema (`Did you mean
+# 'name'?`): without introspection they would tell what it hides.
+_SUGGESTION = " Did you mean "
+
+
+def coded_rule(
+    rule: type[ASTValidationRule], code: str | None, hide_suggestions: bool = False
+) -> type[ASTValidationRule]:
     """The rule with every error it reports stamped `code` (graphql-core's rules
-    report through `report_error`), so the code comes from the rule that raised it."""
+    report through `report_error`), so the code comes from the rule that raised it;
+    and, with `hide_suggestions`, its guesses cut off."""
 
     class Coded(rule):  # type: ignore[valid-type, misc]  # a class made per rule
         def report_error(self, error: GraphQLError) -> None:
-            error.extensions = {**(error.extensions or {}), "code": code}
+            if code is not None:
+                error.extensions = {**(error.extensions or {}), "code": code}
+            if hide_suggestions and _SUGGESTION in error.message:
+                error.message = error.message.split(_SUGGESTION, 1)[0]
             super().report_error(error)
 
     Coded.__name__ = Coded.__qualname__ = rule.__name__
@@ -177,9 +190,55 @@ def alias_rule(max_aliases: int) -> type[ValidationRule]:
 
 
 @functools.cache
-def _rules(max_depth: int, max_aliases: int, introspection: bool) -> Rules:
+def selection_rule(max_selections: int) -> type[ValidationRule]:
+    """Refuses a document with more field selections than `max_selections` before
+    any other rule looks at it: it runs first and aborts validation, so the rules
+    that compare fields pairwise (OverlappingFieldsCanBeMerged) never see 1,000
+    repeats of one field. Counting is one linear walk of the text's fields."""
+
+    class MaxSelections(ValidationRule):
+        def enter_document(self, node: DocumentNode, *_args: object) -> None:
+            total = sum(1 for _ in _fields(node))
+            if total > max_selections:
+                error = limit_error(
+                    f"The document selects {total} fields; at most {max_selections} "
+                    "are allowed (TREATYGRAPH_MAX_SELECTIONS).",
+                    "selections",
+                    max_selections,
+                    actual=total,
+                )
+                # graphql-core's own way to stop validating: it returns the error.
+                raise ValidationAbortedError(error.message, extensions=error.extensions)
+
+    return MaxSelections
+
+
+def _fields(document: DocumentNode) -> Iterator[FieldNode]:
+    """Every field node written in the document (fragments once each, as written)."""
+    pending: list[SelectionSetNode] = [
+        d.selection_set
+        for d in document.definitions
+        if isinstance(d, OperationDefinitionNode | FragmentDefinitionNode)
+    ]
+    while pending:
+        for node in pending.pop().selections:
+            if isinstance(node, FieldNode):
+                yield node
+                if node.selection_set is not None:
+                    pending.append(node.selection_set)
+            elif isinstance(node, InlineFragmentNode):
+                pending.append(node.selection_set)
+
+
+@functools.cache
+def _rules(
+    max_depth: int, max_aliases: int, max_selections: int, introspection: bool
+) -> Rules:
+    hide = not introspection
     graphql_rules = tuple(
-        coded_rule(rule, BadUserInput.code) if rule in _INPUT_RULES else rule
+        coded_rule(rule, BadUserInput.code if rule in _INPUT_RULES else None, hide)
+        if hide or rule in _INPUT_RULES
+        else rule
         for rule in specified_rules
     )
     limits: Rules = (depth_rule(max_depth), alias_rule(max_aliases))
@@ -187,13 +246,18 @@ def _rules(max_depth: int, max_aliases: int, introspection: bool) -> Rules:
         limits += (
             coded_rule(NoSchemaIntrospectionCustomRule, "INTROSPECTION_DISABLED"),
         )
-    return graphql_rules + limits
+    return (selection_rule(max_selections), *graphql_rules, *limits)
 
 
 def validation_rules(settings: Settings) -> Rules:
     """The rules for these settings: one tuple per configuration (the validation
     caches key on it)."""
-    return _rules(settings.max_depth, settings.max_aliases, settings.introspection)
+    return _rules(
+        settings.max_depth,
+        settings.max_aliases,
+        settings.max_selections,
+        settings.introspection,
+    )
 
 
 class ValidationRules(SchemaExtension):

@@ -12,6 +12,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from typing import TypedDict
 
+from graphql import OperationDefinitionNode, parse
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -19,11 +20,14 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Route
 
+import telemetry
 from graph.driver import open_driver
 from httpapi import probes
 from httpapi.access import RequestTelemetry
 from httpapi.body_limit import BodySizeLimit
 from httpapi.graphql import TreatyGraphQL
+from httpapi.headers import SecurityHeaders
+from schema.examples import examples
 from settings import Settings
 
 log = logging.getLogger("treatygraph")
@@ -61,8 +65,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
 
 def middleware(settings: Settings) -> list[Middleware]:
     """Outermost first: telemetry sees every response (413s and CORS refusals too),
-    CORS only when origins are configured, the body size limit, then gzip."""
-    stack = [Middleware(RequestTelemetry)]
+    so do the security headers; CORS only when origins are configured, the body
+    size limit, then gzip."""
+    stack = [Middleware(RequestTelemetry), Middleware(SecurityHeaders)]
     if settings.cors_origins:
         stack.append(
             Middleware(
@@ -99,4 +104,15 @@ def starlette_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    telemetry.count_operations(example_operations())
     return app
+
+
+def example_operations() -> list[str]:
+    """The operation names of the schema's examples: the ones metrics label by name."""
+    return [
+        definition.name.value
+        for example in examples()
+        for definition in parse(example.query).definitions
+        if isinstance(definition, OperationDefinitionNode) and definition.name
+    ]

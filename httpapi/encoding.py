@@ -23,8 +23,15 @@ def dumps(data: Any) -> bytes:
 
 
 def loads(data: bytes | str) -> Any:
-    """A parsed body; raises ValueError (json.JSONDecodeError) when it is not JSON."""
+    """A parsed body; raises json.JSONDecodeError (a ValueError) when it is not JSON,
+    also for bytes that are not UTF-8 and for nesting too deep to parse (orjson stops
+    at 1024 levels, where `json` would raise RecursionError)."""
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
-        return json.loads(data)
+        try:
+            return json.loads(data)
+        except UnicodeDecodeError:
+            raise json.JSONDecodeError("not UTF-8", "", 0) from None
+        except RecursionError:
+            raise json.JSONDecodeError("JSON nested too deeply", "", 0) from None

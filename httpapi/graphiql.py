@@ -9,10 +9,12 @@ dropping the examples.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from strawberry.http.ides import get_graphql_ide_html
 
+from httpapi.headers import page_headers, script_hash
 from schema.examples import examples
 
 _PATCHES = (
@@ -29,7 +31,13 @@ _PATCHES = (
         "const EXAMPLE_QUERY =",
         "const TREATYGRAPH_TABS = __TABS__;\n      const EXAMPLE_QUERY =",
     ),
+    # An Authorization or X-Api-Key typed into the headers editor must not outlive
+    # the tab in localStorage, where any script on this origin could read it.
+    ("shouldPersistHeaders: true,", "shouldPersistHeaders: false,"),
 )
+# The page's own assets: pinned files on unpkg.com (with integrity hashes).
+_ASSET = re.compile(r'(?:src|href)="(https://unpkg\.com/[^"]+)"')
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
 @cache
@@ -45,3 +53,19 @@ def graphiql_html() -> str:
     tabs = [{"query": example.query} for example in examples()]
     # `</` inside a <script> would end it early; JSON allows escaping the slash.
     return html.replace("__TABS__", json.dumps(tabs).replace("</", "<\\/"), 1)
+
+
+@cache
+def graphiql_headers() -> dict[str, str]:
+    """The page's Content-Security-Policy: exactly the unpkg files it loads, and its
+    inline script by hash. Styles also allow 'unsafe-inline': GraphiQL's own
+    <style> block and the style attributes its editors write (CSS runs no script)."""
+    html = graphiql_html()
+    assets = _ASSET.findall(html)
+    scripts = [a for a in assets if a.endswith(".js")]
+    styles = [a for a in assets if a.endswith(".css")]
+    inline = [script_hash(text) for text in _INLINE_SCRIPT.findall(html)]
+    return page_headers(
+        scripts=" ".join([*scripts, *inline]),
+        styles=" ".join(["'unsafe-inline'", *styles]),
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry import UNSET
@@ -26,8 +27,22 @@ from execution.operations import RootAnswers
 from execution.responses import CompiledResponses
 from httpapi import encoding
 from httpapi.auth import credentials
-from httpapi.graphiql import graphiql_html
+from httpapi.graphiql import graphiql_headers, graphiql_html
 from settings import Settings
+
+# The body is not a GraphQL request at all: not JSON, not an object, no query.
+BAD_REQUEST = "BAD_REQUEST"
+
+
+def bad_request(message: str, status: int = 400) -> Response:
+    """A request that is not a GraphQL request, answered as a coded GraphQL error."""
+    telemetry.record_errors([BAD_REQUEST])
+    error = {"message": message, "extensions": {"code": BAD_REQUEST}}
+    return Response(
+        encoding.dumps({"errors": [error]}),
+        status_code=status,
+        media_type="application/json",
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -52,20 +67,30 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
     async def run(
         self, request: Any, context: Any = UNSET, root_value: Any = UNSET
     ) -> Any:
+        try:
+            return await self._run(request, context, root_value)
+        except HTTPException as error:
+            # Strawberry's refusals of a request it cannot read (plain text).
+            return bad_request(error.reason, error.status_code)
+
+    async def _run(self, request: Any, context: Any, root_value: Any) -> Any:
         if (
-            self.compiled is not None
-            and isinstance(request, Request)
+            isinstance(request, Request)
             and request.method == "POST"
             # Exactly the requests Strawberry would read as one JSON body, not a stream.
             and "application/json"
             in _mime_type(request.headers.get("content-type", ""))
             and self._get_stream_transport_from_headers(request.headers) is None
         ):
-            context = await self.get_context(request)
             try:
                 body = encoding.loads(await request.body())
             except ValueError:
-                body = None  # Strawberry answers 400
+                return bad_request("The request body is not JSON.")
+            if type(body) is not dict:
+                return bad_request("The request body must be a JSON object.")
+            if self.compiled is None:
+                return await super().run(request, context, root_value)
+            context = await self.get_context(request)
             answered = await self.compiled.answer(body, context)
             if isinstance(answered, dict):
                 telemetry.record_completion("compiled")
@@ -89,7 +114,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         return encoding.loads(data)
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
-        return HTMLResponse(graphiql_html())
+        return HTMLResponse(graphiql_html(), headers=graphiql_headers())
 
     async def get_context(self, request: Any, response: Any = None) -> Context:
         settings: Settings = request.state.settings

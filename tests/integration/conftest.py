@@ -32,3 +32,35 @@ def forget_curations(db: Driver, prefix: str) -> None:
         queries.FORGET_CURATIONS,
         p=prefix,
     )
+
+
+@pytest.fixture
+def app_with(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[Any]:
+    """An app (over HTTP) whose Settings differ from the default in the given fields."""
+    clients: list[TestClient] = []
+
+    def build(**overrides: Any) -> TestClient:
+        from server import create_app
+
+        client = TestClient(create_app(dataclasses.replace(neo4j, **overrides)))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+def post(client: TestClient, query: str, **extra: Any) -> dict[str, Any]:
+    response = client.post("/graphql", json={"query": query, **extra})
+    assert response.status_code in (200, 400), response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def only_error(body: dict[str, Any]) -> dict[str, Any]:
+    assert body.get("data") is None, body
+    assert len(body["errors"]) == 1, body["errors"]
+    error: dict[str, Any] = body["errors"][0]
+    return error

@@ -13,40 +13,10 @@ from starlette.testclient import TestClient
 
 from graph import driver as graph_driver
 from graph.errors import QueryTimeout
-from server import create_app
 from settings import Settings
+from tests.integration.conftest import only_error, post
 
 BORDERS_OF_FIVE = "{ countries(first: 5) { nodes { name borders { name } } } }"
-
-
-@pytest.fixture
-def app_with(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[Any]:
-    """An app (over HTTP) whose Settings differ from the default in the given fields."""
-    clients: list[TestClient] = []
-
-    def build(**overrides: Any) -> TestClient:
-        client = TestClient(create_app(dataclasses.replace(neo4j, **overrides)))
-        client.__enter__()
-        clients.append(client)
-        return client
-
-    yield build
-    for client in clients:
-        client.__exit__(None, None, None)
-
-
-def post(client: TestClient, query: str, **extra: Any) -> dict[str, Any]:
-    response = client.post("/graphql", json={"query": query, **extra})
-    assert response.status_code in (200, 400), response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-def only_error(body: dict[str, Any]) -> dict[str, Any]:
-    assert body.get("data") is None, body
-    assert len(body["errors"]) == 1, body["errors"]
-    error: dict[str, Any] = body["errors"][0]
-    return error
 
 
 # -- cost ---------------------------------------------------------------------------

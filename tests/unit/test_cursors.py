@@ -1,4 +1,7 @@
+import base64
 import datetime as dt
+import json
+from typing import Any
 
 import pytest
 
@@ -23,3 +26,42 @@ def test_cursor_of_another_sort_is_refused() -> None:
     text = cursors.encode(["a"], "one-sort")
     with pytest.raises(BadUserInput):
         cursors.decode(text, "before", 1, "other-sort")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [["i", 10**30]],
+        [["i", 2**63]],
+        [["i", True]],
+        [["f", float("nan")]],
+        [["f", float("inf")]],
+        [["b", 1]],
+        [["s", "\ud800"]],
+        [["s", 3]],
+        [["d", "2025-13-01"]],
+        [["d", 20250101]],
+        [["x", "a"]],
+        [["s"]],
+        ["s"],
+        [["s", "a"], ["s", "b"]],
+    ],
+)
+def test_forged_values_under_a_real_signature_are_bad_user_input(
+    values: list[Any],
+) -> None:
+    raw = json.dumps({"s": "abc", "v": values})
+    text = base64.urlsafe_b64encode(raw.encode()).decode()
+    with pytest.raises(BadUserInput):
+        cursors.decode(text, "after", 1, "abc")
+
+
+def test_deeply_nested_cursor_is_bad_user_input() -> None:
+    text = base64.urlsafe_b64encode(b"[" * 3000).decode()
+    with pytest.raises(BadUserInput):
+        cursors.decode(text, "after", 1, "abc")
+
+
+def test_largest_neo4j_integer_round_trips() -> None:
+    values = [2**63 - 1, -(2**63), 1.5]
+    assert cursors.decode(cursors.encode(values, "s"), "after", 3, "s") == values
