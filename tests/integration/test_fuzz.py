@@ -38,6 +38,7 @@ DOCUMENTED_CODES = frozenset(
         "INTROSPECTION_DISABLED",
         "GRAPHQL_VALIDATION_FAILED",
         "GRAPHQL_PARSE_FAILED",
+        "BAD_REQUEST",
     }
 )
 # Internals a message must never show: Python exception names, tracebacks, source
