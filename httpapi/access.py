@@ -1,5 +1,8 @@
 """Request telemetry at the HTTP edge: a request id in and out, and one access line.
 
+It also adds the security headers every response carries (httpapi.headers): it
+already touches every response start, so they cost no middleware of their own.
+
 Pure ASGI middleware (not Starlette's BaseHTTPMiddleware), so the request info
 telemetry.enter_request makes current is the one the GraphQL layer below writes into.
 """
@@ -13,6 +16,7 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import telemetry
+from httpapi.headers import EVERY_RESPONSE
 
 # Paths reported under their own label; anything else is `/static` or `other`.
 _ROUTES = {"/", "/graphql", "/healthz", "/readyz", "/metrics", "/geo/countries.geojson"}
@@ -51,6 +55,7 @@ class RequestTelemetry:
                 status = message["status"]
                 headers = list(message.get("headers") or [])
                 headers.append((b"x-request-id", request_id.encode()))
+                headers.extend(EVERY_RESPONSE)
                 message["headers"] = headers
             await send(message)
 

@@ -26,7 +26,6 @@ from httpapi import probes
 from httpapi.access import RequestTelemetry
 from httpapi.body_limit import BodySizeLimit
 from httpapi.graphql import TreatyGraphQL
-from httpapi.headers import SecurityHeaders
 from schema.examples import examples
 from settings import Settings
 
@@ -64,10 +63,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
 
 
 def middleware(settings: Settings) -> list[Middleware]:
-    """Outermost first: telemetry sees every response (413s and CORS refusals too),
-    so do the security headers; CORS only when origins are configured, the body
+    """Outermost first: telemetry sees every response (413s and CORS refusals too)
+    and adds the security headers; CORS only when origins are configured, the body
     size limit, then gzip."""
-    stack = [Middleware(RequestTelemetry), Middleware(SecurityHeaders)]
+    stack = [Middleware(RequestTelemetry)]
     if settings.cors_origins:
         stack.append(
             Middleware(

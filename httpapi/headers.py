@@ -11,9 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-_EVERY_RESPONSE = (
+# Appended to every response by httpapi.access, with the request id.
+EVERY_RESPONSE = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
@@ -43,23 +42,3 @@ def page_headers(
         f"{_LOCKED}"
     )
     return {"Content-Security-Policy": policy}
-
-
-class SecurityHeaders:
-    """ASGI middleware adding the headers every response carries (three constant
-    pairs appended to the response start)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), *_EVERY_RESPONSE]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

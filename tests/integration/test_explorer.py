@@ -68,11 +68,18 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A fresh page on the explorer; fails the test on any script error."""
+    """A fresh page on the explorer; fails the test on any script error, and on
+    anything its Content-Security-Policy refused (Chromium reports it on the console)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def refused(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            errors.append(message.text)
+
+    page.on("console", refused)
     page.goto(f"{base_url}/")
     page.wait_for_selector("#map[data-as-of]:not([aria-busy])", timeout=30_000)
     yield page

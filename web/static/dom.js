@@ -22,6 +22,9 @@ function setAttrs(node, attrs) {
     if (value === null || value === undefined || value === false) continue;
     if (key.startsWith("on") && typeof value === "function") {
       node.addEventListener(key.slice(2), value);
+    } else if (key === "style") {
+      // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+      node.style.cssText = String(value);
     } else {
       node.setAttribute(key, String(value));
     }
