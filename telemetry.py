@@ -193,7 +193,7 @@ def record_request(
     log.info(
         "%s %s %s",
         method,
-        path,
+        clipped(path, 200),
         status,
         extra={
             "request_id": info.request_id,
