@@ -6,7 +6,8 @@ graphql-core rules that judge the client's values. Strawberry's QueryDepthLimite
 MaxAliasesLimiter and DisableIntrospection report errors without those codes, and
 the compiled path validates with plain graphql-core rules, so these rules are ours,
 written on graphql-core's public API. The token limit is Strawberry's own
-MaxTokensLimiter (its error is coded in execution.errors).
+MaxTokensLimiter (its error is coded in execution.errors). The selection limit runs
+before every other rule; without introspection, graphql-core's guesses are cut off.
 """
 
 from __future__ import annotations
