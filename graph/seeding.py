@@ -171,6 +171,7 @@ PRUNE_RELS: LiteralString = _q(
 
 DIGEST_NODES: LiteralString = _q(
     f"MATCH (n) WHERE {_SEEDED.format(v='n')} AND NOT {_CURATED} "
+    f"AND $skip[{_LABEL.format(v='n')} + $sep + toString({_KEY.format(v='n')})] IS NULL "
     f"RETURN {_LABEL.format(v='n')} AS label, properties(n) AS props"
 )
 DIGEST_RELS: LiteralString = _q(
@@ -207,25 +208,28 @@ def _present(plan: LoadPlan) -> tuple[dict[str, dict[str, bool]], dict[str, bool
     return nodes, rels
 
 
-def _reconcile(tx: ManagedTransaction, plan: LoadPlan) -> list[str]:
-    """Remove what the files no longer hold; the curated records that stay."""
+def _reconcile(tx: ManagedTransaction, plan: LoadPlan) -> list[tuple[str, str]]:
+    """Remove what the files no longer hold; the (label, key) of the curated
+    records that stay."""
     nodes, rels = _present(plan)
     params = {"keys": dict(plan.keys), "labels": list(plan.labels), "sep": _SEP}
     types = list(plan.rel_types)
-    kept: list[str] = []
+    kept: list[tuple[str, str]] = []
     for label in plan.labels:
         query = prune_nodes_query(label, plan.keys)
         result = tx.run(query, present=nodes.get(label, {}), types=types)
-        kept.extend(f"{label} {row['key']}" for row in result)
+        kept.extend((label, str(row["key"])) for row in result)
     tx.run(PRUNE_RELS, params, present=rels, types=types).consume()
     return kept
 
 
-def _digest(tx: ManagedTransaction, plan: LoadPlan) -> str:
+def _digest(tx: ManagedTransaction, plan: LoadPlan, kept: list[tuple[str, str]]) -> str:
     """A short hash of every owned node's label and properties and every owned
-    relationship's endpoints, type and properties (a curation's are not the
-    loader's: the same files give the same version whatever was curated)."""
+    relationship's endpoints, type and properties. What curations own (and the
+    records `kept` for them) is not the loader's: the same files give the same
+    version whatever was curated."""
     params = {"keys": dict(plan.keys), "labels": list(plan.labels), "sep": _SEP}
+    params["skip"] = {_SEP.join(record): True for record in kept}
     lines = [_line(row["label"], row["props"]) for row in tx.run(DIGEST_NODES, params)]
     rels = tx.run(DIGEST_RELS, params, types=list(plan.rel_types))
     lines.extend(_line(row["id"], row["props"]) for row in rels)
@@ -265,9 +269,9 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
     for label, rows in plan.cites:
         tx.run(cites_query(label, keys), rows=rows).consume()
     kept = _reconcile(tx, plan)
-    version = _digest(tx, plan)
+    version = _digest(tx, plan, kept)
     tx.run(DATASET_UPSERT, props=plan.dataset, version=version).consume()
-    return Written(version, kept)
+    return Written(version, [f"{label} {key}" for label, key in kept])
 
 
 def write(driver: Driver, database: str, plan: LoadPlan) -> Written:

@@ -255,7 +255,8 @@ class RelationshipFile:
 
     def key(self, record: Record) -> str:
         """`LTU-POL`: how problems name a record."""
-        return "-".join(map(str, record.get(self.field) or []))
+        pair = record.get(self.field)
+        return "-".join(map(str, pair)) if isinstance(pair, list) else str(pair)
 
     def pair_problem(self, record: Record) -> str | None:
         """The pair must be two different keys, in order."""
