@@ -171,7 +171,8 @@ PRUNE_RELS: LiteralString = _q(
 
 DIGEST_NODES: LiteralString = _q(
     f"MATCH (n) WHERE {_SEEDED.format(v='n')} AND NOT {_CURATED} "
-    f"AND $skip[{_LABEL.format(v='n')} + $sep + toString({_KEY.format(v='n')})] IS NULL "
+    f"AND $skip[{_LABEL.format(v='n')} + $sep + toString({_KEY.format(v='n')})] "
+    "IS NULL "
     f"RETURN {_LABEL.format(v='n')} AS label, properties(n) AS props"
 )
 DIGEST_RELS: LiteralString = _q(
@@ -208,18 +209,27 @@ def _present(plan: LoadPlan) -> tuple[dict[str, dict[str, bool]], dict[str, bool
     return nodes, rels
 
 
+def _params(plan: LoadPlan) -> dict[str, Any]:
+    """What the shared fragments read: each label's key, the seeded labels and types."""
+    return {
+        "keys": dict(plan.keys),
+        "labels": list(plan.labels),
+        "types": list(plan.rel_types),
+        "sep": _SEP,
+    }
+
+
 def _reconcile(tx: ManagedTransaction, plan: LoadPlan) -> list[tuple[str, str]]:
     """Remove what the files no longer hold; the (label, key) of the curated
     records that stay."""
     nodes, rels = _present(plan)
-    params = {"keys": dict(plan.keys), "labels": list(plan.labels), "sep": _SEP}
     types = list(plan.rel_types)
     kept: list[tuple[str, str]] = []
     for label in plan.labels:
         query = prune_nodes_query(label, plan.keys)
         result = tx.run(query, present=nodes.get(label, {}), types=types)
         kept.extend((label, str(row["key"])) for row in result)
-    tx.run(PRUNE_RELS, params, present=rels, types=types).consume()
+    tx.run(PRUNE_RELS, _params(plan), present=rels).consume()
     return kept
 
 
@@ -228,10 +238,11 @@ def _digest(tx: ManagedTransaction, plan: LoadPlan, kept: list[tuple[str, str]])
     relationship's endpoints, type and properties. What curations own (and the
     records `kept` for them) is not the loader's: the same files give the same
     version whatever was curated."""
-    params = {"keys": dict(plan.keys), "labels": list(plan.labels), "sep": _SEP}
-    params["skip"] = {_SEP.join(record): True for record in kept}
-    lines = [_line(row["label"], row["props"]) for row in tx.run(DIGEST_NODES, params)]
-    rels = tx.run(DIGEST_RELS, params, types=list(plan.rel_types))
+    params = _params(plan)
+    skip = {_SEP.join(record): True for record in kept}
+    nodes = tx.run(DIGEST_NODES, params, skip=skip)
+    lines = [_line(row["label"], row["props"]) for row in nodes]
+    rels = tx.run(DIGEST_RELS, params)
     lines.extend(_line(row["id"], row["props"]) for row in rels)
     digest = hashlib.sha256("\n".join(sorted(lines)).encode())
     return digest.hexdigest()[:12]
