@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         with launcher.running(settings):
-            labels, _, version = loader.load(settings)
+            labels, _, version, _ = loader.load(settings)
             print(  # noqa: T201 - CLI
                 f"Seeded dataset {version} ({sum(labels.values())} nodes). "
                 f"GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql"

@@ -1,7 +1,14 @@
-"""Cypher for loading the curated dataset: generic UNWIND batches, one transaction."""
+"""Cypher for loading the curated dataset: generic UNWIND batches, one transaction.
+
+After writing, the same transaction removes what the files no longer hold (unless a
+curation owns it) and digests what the graph then holds: that digest is the
+dataset's version, so one version always means one graph.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -18,7 +25,9 @@ class LoadPlan:
     """Everything to write, in order: nodes, then relationships, then citations.
 
     Labels and types are the model's (graph.model's allowlist for the real one);
-    `keys` names each label's natural key.
+    `keys` names each label's natural key. `labels` and `rel_types` are every label
+    and relationship type the model seeds: what the files no longer hold of them is
+    removed.
     """
 
     nodes: list[tuple[str, list[Row]]] = field(default_factory=list)
@@ -26,6 +35,17 @@ class LoadPlan:
     cites: list[tuple[str, list[Row]]] = field(default_factory=list)
     dataset: Row = field(default_factory=dict)
     keys: Mapping[str, str] = field(default_factory=lambda: KEYS)
+    labels: tuple[str, ...] = ()
+    rel_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a load left: the graph's digest, and the records the files no longer
+    hold that stayed because a curation owns them (`Label key`)."""
+
+    version: str
+    kept: list[str]
 
 
 def _q(text: str) -> LiteralString:
@@ -100,9 +120,137 @@ def claim_about_query(subject: str, keys: Mapping[str, str] = KEYS) -> LiteralSt
     )
 
 
+# -- reconciling: what the files no longer hold goes, unless a curation owns it ------
+
+# `$keys` maps each label to its key property; nodes carry one label.
+_LABEL = "head(labels({v}))"
+_KEY = "{v}[$keys[head(labels({v}))]]"
+_SEEDED = "head(labels({v})) IN $labels"
+
+
+def _curated(var: str) -> str:
+    return f"EXISTS {{ (:`{Label.CURATION}`)-[:`{Rel.WROTE}`]->({var}) }}"
+
+
+# A state's PARTY_TO that a curation derived from its recorded events.
+_CURATED_PARTY = (
+    f"(type(r) = '{Rel.PARTY_TO}' AND EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->"
+    f"(e:`{Label.TREATY_EVENT}`)-[:`{Rel.UNDER}`]->(b) WHERE {_curated('e')} }})"
+)
+# A relationship the loader owns: between seeded, uncurated nodes, not curation-derived.
+_OWNED_REL = (
+    f"{_SEEDED.format(v='a')} AND {_SEEDED.format(v='b')} "
+    f"AND NOT {_curated('a')} AND NOT {_curated('b')} AND NOT {_CURATED_PARTY}"
+)
+_REL_ID = (
+    f"{_LABEL.format(v='a')} + $sep + toString({_KEY.format(v='a')}) + $sep + "
+    f"type(r) + $sep + {_LABEL.format(v='b')} + $sep + toString({_KEY.format(v='b')})"
+)
+
+
+def prune_nodes_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
+    """Delete the label's nodes whose key is not in `$present`, except those a
+    curation wrote or that a seeded relationship links to a curated node (a state
+    with a recorded event, a source a curated record cites); returns those kept."""
+    key = keys[label]
+    return _q(
+        f"MATCH (n:`{label}`) WHERE $present[toString(n.`{key}`)] IS NULL "
+        f"WITH n, n.`{key}` AS key, ({_CURATED} OR EXISTS {{ (n)-[r]-(m) "
+        f"WHERE type(r) IN $types AND {_curated('m')} }}) AS kept "
+        "FOREACH (_ IN CASE WHEN kept THEN [] ELSE [1] END | DETACH DELETE n) "
+        "WITH key, kept WHERE kept RETURN key ORDER BY key"
+    )
+
+
+PRUNE_RELS: LiteralString = _q(
+    f"MATCH (a)-[r]->(b) WHERE type(r) IN $types AND {_OWNED_REL} "
+    f"AND $present[{_REL_ID}] IS NULL DELETE r"
+)
+
+# -- the digest: what the loader owns in the graph, read back in the transaction -----
+
+DIGEST_NODES: LiteralString = _q(
+    f"MATCH (n) WHERE {_SEEDED.format(v='n')} AND NOT {_CURATED} "
+    f"AND $skip[{_LABEL.format(v='n')} + $sep + toString({_KEY.format(v='n')})] "
+    "IS NULL "
+    f"RETURN {_LABEL.format(v='n')} AS label, properties(n) AS props"
+)
+DIGEST_RELS: LiteralString = _q(
+    f"MATCH (a)-[r]->(b) WHERE type(r) IN $types AND {_OWNED_REL} "
+    f"RETURN {_REL_ID} AS id, properties(r) AS props"
+)
+_SEP = "\x1f"  # between the parts of a relationship's identity; in no key
+
+
+def _plain(value: Any) -> str:
+    # Dates and datetimes by ISO text, tagged with their type so "2020-01-01" differs.
+    return f"{type(value).__name__}:{value}"
+
+
+def _line(*parts: Any) -> str:
+    return json.dumps(parts, sort_keys=True, default=_plain, ensure_ascii=False)
+
+
+def _present(plan: LoadPlan) -> tuple[dict[str, dict[str, bool]], dict[str, bool]]:
+    """The keys the plan writes per label, and the relationships it writes by id."""
+    nodes = {
+        label: {str(row["key"]): True for row in rows} for label, rows in plan.nodes
+    }
+    rels = {
+        _SEP.join((start, str(row["start"]), rel, end, str(row["end"]))): True
+        for start, rel, end, rows in plan.rels
+        for row in rows
+    }
+    for label, rows in plan.cites:
+        for row in rows:
+            for source in row["sources"]:
+                parts = (label, str(row["key"]), Rel.CITES, Label.SOURCE, source)
+                rels[_SEP.join(parts)] = True
+    return nodes, rels
+
+
+def _params(plan: LoadPlan) -> dict[str, Any]:
+    """What the shared fragments read: each label's key, the seeded labels and types."""
+    return {
+        "keys": dict(plan.keys),
+        "labels": list(plan.labels),
+        "types": list(plan.rel_types),
+        "sep": _SEP,
+    }
+
+
+def _reconcile(tx: ManagedTransaction, plan: LoadPlan) -> list[tuple[str, str]]:
+    """Remove what the files no longer hold; the (label, key) of the curated
+    records that stay."""
+    nodes, rels = _present(plan)
+    types = list(plan.rel_types)
+    kept: list[tuple[str, str]] = []
+    for label in plan.labels:
+        query = prune_nodes_query(label, plan.keys)
+        result = tx.run(query, present=nodes.get(label, {}), types=types)
+        kept.extend((label, str(row["key"])) for row in result)
+    tx.run(PRUNE_RELS, _params(plan), present=rels).consume()
+    return kept
+
+
+def _digest(tx: ManagedTransaction, plan: LoadPlan, kept: list[tuple[str, str]]) -> str:
+    """A short hash of every owned node's label and properties and every owned
+    relationship's endpoints, type and properties. What curations own (and the
+    records `kept` for them) is not the loader's: the same files give the same
+    version whatever was curated."""
+    params = _params(plan)
+    skip = {_SEP.join(record): True for record in kept}
+    nodes = tx.run(DIGEST_NODES, params, skip=skip)
+    lines = [_line(row["label"], row["props"]) for row in nodes]
+    rels = tx.run(DIGEST_RELS, params)
+    lines.extend(_line(row["id"], row["props"]) for row in rels)
+    digest = hashlib.sha256("\n".join(sorted(lines)).encode())
+    return digest.hexdigest()[:12]
+
+
 DATASET_UPSERT: LiteralString = (
     f"MERGE (d:`{Label.DATASET}` {{id: 'seed'}}) "
-    "SET d += $props, d.loadedAt = datetime()"
+    "SET d += $props, d.version = $version, d.loadedAt = datetime()"
 )
 
 RESET: LiteralString = (
@@ -117,7 +265,7 @@ COUNT_RELS: LiteralString = (
 )
 
 
-def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
+def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
     keys = plan.keys
     for label, rows in plan.nodes:
         tx.run(upsert_nodes_query(label, keys), rows=rows).consume()
@@ -131,13 +279,18 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> None:
         tx.run(query, rows=rows).consume()
     for label, rows in plan.cites:
         tx.run(cites_query(label, keys), rows=rows).consume()
-    tx.run(DATASET_UPSERT, props=plan.dataset).consume()
+    kept = _reconcile(tx, plan)
+    version = _digest(tx, plan, kept)
+    tx.run(DATASET_UPSERT, props=plan.dataset, version=version).consume()
+    return Written(version, [f"{label} {key}" for label, key in kept])
 
 
-def write(driver: Driver, database: str, plan: LoadPlan) -> None:
-    """Write the whole plan in one transaction: all of it lands, or none of it."""
-    with driver.session(database=database) as session:
-        session.execute_write(_write_plan, plan)
+def write(driver: Driver, database: str, plan: LoadPlan) -> Written:
+    """Write the whole plan, reconcile and digest in one transaction: all of it
+    lands, or none of it."""
+    # Off: a graph no curation touched yet has no WROTE, and Neo4j warns per query.
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        return session.execute_write(_write_plan, plan)
 
 
 def reset(driver: Driver, database: str) -> None:

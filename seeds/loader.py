@@ -9,6 +9,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from neo4j import GraphDatabase
@@ -20,11 +21,22 @@ from seeds.plan import build_plan, dataset_version
 from seeds.validate import DATA_DIR, read_dataset
 from settings import Settings, SettingsError
 
-__all__ = ["SeedError", "build_plan", "dataset_version", "load", "main"]
+__all__ = ["Loaded", "SeedError", "build_plan", "dataset_version", "load", "main"]
 
 
 class SeedError(RuntimeError):
     """The seed files are invalid (every problem is listed) or the target is refused."""
+
+
+class Loaded(NamedTuple):
+    """Node counts per label, relationship counts per type, the dataset version (the
+    digest of what the graph holds), and the records the files no longer hold that
+    stayed because a curation owns them (`Label key`)."""
+
+    labels: dict[str, int]
+    rels: dict[str, int]
+    version: str
+    kept: list[str]
 
 
 def _is_local(uri: str) -> bool:
@@ -38,8 +50,9 @@ def load(
     model: Model = MODEL,
     reset: bool = False,
     force: bool = False,
-) -> tuple[dict[str, int], dict[str, int], str]:
-    """Validate, then (optionally wipe and) write; returns counts and the data version."""
+) -> Loaded:
+    """Validate, then (optionally wipe and) write, removing what the files no longer
+    hold unless curated; returns counts, the version and the curated records kept."""
     data = read_dataset(data_dir, model)
     if data.problems:
         raise SeedError(
@@ -58,9 +71,9 @@ def load(
         if reset:
             seeding.reset(driver, settings.neo4j_database)
         constraints.create_schema(driver, settings.neo4j_database, plan.keys)
-        seeding.write(driver, settings.neo4j_database, plan)
+        written = seeding.write(driver, settings.neo4j_database, plan)
         labels, rel_counts = seeding.counts(driver, settings.neo4j_database)
-    return labels, rel_counts, str(plan.dataset["version"])
+    return Loaded(labels, rel_counts, written.version, written.kept)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,17 +95,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         began = time.monotonic()
-        labels, rels, version = load(
-            settings, args.data, reset=args.reset, force=args.force
-        )
+        loaded = load(settings, args.data, reset=args.reset, force=args.force)
     except (SeedError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Loaded dataset {version} in {time.monotonic() - began:.2f} s")
-    for name, count in labels.items():
+    print(f"Loaded dataset {loaded.version} in {time.monotonic() - began:.2f} s")
+    for name, count in loaded.labels.items():
         print(f"  (:{name}) {count}")
-    for name, count in rels.items():
+    for name, count in loaded.rels.items():
         print(f"  [:{name}] {count}")
+    if loaded.kept:
+        print(
+            f"Kept {len(loaded.kept)} curated record(s) the seed files no longer hold:"
+        )
+        for record in loaded.kept:
+            print(f"  {record}")
     return 0
 
 

@@ -62,7 +62,10 @@ class Rows:
 
 
 def dataset_version(data: Dataset) -> str:
-    """A short hash of every seed file's bytes: answers say which data they came from."""
+    """A short hash of every seed file's bytes, stored as the Dataset's `filesHash`.
+
+    Not the version: that is the digest of what the graph holds after the load
+    (graph.seeding), so files that load the same graph share it."""
     digest = hashlib.sha256()
     for kind in sorted(data.files):
         for path in data.files[kind]:
@@ -150,6 +153,20 @@ def build_plan(data: Dataset, model: Model = MODEL) -> LoadPlan:
             for label, r in rows.nodes.items()
             if label in cited
         ],
-        dataset={"version": dataset_version(data), "partyRule": PARTY_RULE},
+        dataset={"filesHash": dataset_version(data), "partyRule": PARTY_RULE},
         keys=node_keys(model),
+        labels=tuple(t.label for t in model.types),
+        rel_types=seeded_rels(model),
     )
+
+
+def seeded_rels(model: Model) -> tuple[str, ...]:
+    """Every relationship type of the model's one-step links: those the loader
+    writes (and removes when the files no longer hold them)."""
+    rels = {
+        str(link.path[0].rel)
+        for t in model.types
+        for link in t.links().values()
+        if len(link.path) == 1
+    }
+    return tuple(sorted(rels))

@@ -7,7 +7,7 @@ how its field is checked, what keys it names and what it writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -64,13 +64,17 @@ class Rule:
     """How one such field is checked, which keys it names and what it writes.
 
     `refs` returns complaints about keys that do not exist; `plan` adds rows to
-    `rows` and returns the properties it sets on the record's own node.
+    `rows` and returns the properties it sets on the record's own node. `slot`, when
+    given, names what a record claims exclusively (None: nothing): two records of
+    the kind with one slot are a problem, `conflict` says which.
     """
 
     check: Check
     refs: Callable[[Any, Keys], list[str]] = _no_refs
     plan: Callable[[Any, Subject, Out], Row] = _no_rows
     required: bool = False
+    slot: Callable[[Any, Record], Hashable | None] | None = None
+    conflict: str = ""
 
 
 def seed_kind(model: Model, type_name: str) -> str:
@@ -136,12 +140,13 @@ def _recommendations(model: Model) -> Rule:
         for item in value if isinstance(value, list) else []:
             if not isinstance(item, dict):
                 continue
-            if item.get("treaty") not in keys[treaties]:
+            if str(item.get("treaty")) not in keys[treaties]:
                 problems.append(
                     f"recommendation names unknown treaty {item.get('treaty')!r}"
                 )
-            for iso3 in item.get("addressed_to") or []:
-                if iso3 not in keys[countries]:
+            named = item.get("addressed_to")
+            for iso3 in named if isinstance(named, list) else []:
+                if str(iso3) not in keys[countries]:
                     problems.append(
                         f"recommendation addressed to unknown country {iso3!r}"
                     )
@@ -172,16 +177,16 @@ def _claim_subject(model: Model) -> Rule:
     shape = f"must be {{kind: one of {', '.join(sorted(subjects))}, key: <key>}}"
 
     def check(value: Any) -> str | None:
-        if (
-            isinstance(value, dict)
-            and value.get("kind") in subjects
-            and isinstance(value.get("key"), str)
-        ):
+        if kind_of(value) is not None and isinstance(value.get("key"), str):
             return None
         return shape
 
+    def kind_of(value: Any) -> str | None:
+        kind = value.get("kind") if isinstance(value, dict) else None
+        return kind if isinstance(kind, str) and kind in subjects else None
+
     def refs(value: Any, keys: Keys) -> list[str]:
-        if not isinstance(value, dict) or value.get("kind") not in subjects:
+        if kind_of(value) is None:
             return []
         kind, key = value["kind"], value.get("key")
         if str(key) in keys[seed_kind(model, subjects[kind].name)]:
@@ -194,7 +199,25 @@ def _claim_subject(model: Model) -> Rule:
         rows.rel(label, Rel.ABOUT, about.label, subject.key, value["key"], {})
         return {"subjectKind": value["kind"], "subjectKey": value["key"]}
 
-    return Rule(check, refs, plan, required=True)
+    def listed(kind: str, field: str) -> bool:
+        props = subjects[kind].props().items()
+        return any(
+            p.kind == "strings" and (p.seed or snake(name)) == field
+            for name, p in props
+        )
+
+    def slot(value: Any, record: Record) -> Hashable | None:
+        # A single-valued field has one kept value, the one the record carries; a
+        # list field one kept claim per item (seeds/FORMAT.md).
+        kind = kind_of(value)
+        if record.get("status") != "kept" or kind is None:
+            return None
+        field = str(record.get("property"))
+        subject = (kind, str(value.get("key")), field)
+        return (*subject, str(record.get("value"))) if listed(kind, field) else subject
+
+    conflict = "a second 'kept' claim on the same subject and property"
+    return Rule(check, refs, plan, required=True, slot=slot, conflict=conflict)
 
 
 def _claim_value(model: Model) -> Rule:
@@ -232,12 +255,15 @@ class RelationshipFile:
 
     def key(self, record: Record) -> str:
         """`LTU-POL`: how problems name a record."""
-        return "-".join(map(str, record.get(self.field) or []))
+        pair = record.get(self.field)
+        return "-".join(map(str, pair)) if isinstance(pair, list) else str(pair)
 
     def pair_problem(self, record: Record) -> str | None:
         """The pair must be two different keys, in order."""
         pair = record.get(self.field)
-        if isinstance(pair, list) and (len(pair) != 2 or pair[0] >= pair[1]):
+        if not isinstance(pair, list) or not all(isinstance(p, str) for p in pair):
+            return None  # the field's own check complains
+        if len(pair) != 2 or pair[0] >= pair[1]:
             return f"'{self.field}' must be two different sorted codes"
         return None
 

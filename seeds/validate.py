@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from model.nodes import MODEL
 from model.vocabulary import Model
+from seeds.reading import read_records, unconstructed
 from seeds.rules import Keys, Record
 from seeds.specs import Spec, specs
 
@@ -45,24 +44,6 @@ def _label(path: Path, data_dir: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, label: str, problems: list[str]) -> list[object]:
-    """The file's records; a file that cannot be read adds a problem instead."""
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        problems.append(f"{label}: not valid YAML: {error}")
-        return []
-    except UnicodeDecodeError as error:
-        problems.append(f"{label}: not UTF-8 text (byte {error.start}: {error.reason})")
-        return []
-    if loaded is None:
-        return []
-    if not isinstance(loaded, list):
-        problems.append(f"{label}: must be a list of records")
-        return []
-    return loaded
-
-
 def read_dataset(data_dir: Path = DATA_DIR, model: Model = MODEL) -> Dataset:
     """Read every file the model seeds and check every record; never raises for bad data."""
     kinds = specs(model)
@@ -78,7 +59,9 @@ def read_dataset(data_dir: Path = DATA_DIR, model: Model = MODEL) -> Dataset:
             problems.append(f"{label}: missing file")
         for path in files[kind]:
             label = _label(path, data_dir)
-            for index, record in enumerate(_read(path, label, problems), start=1):
+            for index, record in enumerate(
+                read_records(path, label, problems), start=1
+            ):
                 if not isinstance(record, dict):
                     problems.append(f"{label}: record {index}: must be a mapping")
                     continue
@@ -91,6 +74,7 @@ def read_dataset(data_dir: Path = DATA_DIR, model: Model = MODEL) -> Dataset:
         problems.extend(_check_unique(spec, records[kind], where[kind]))
     for kind, spec in kinds.items():
         problems.extend(_check_refs(spec, records[kind], where[kind], keys))
+        problems.extend(_check_conflicts(spec, records[kind], where[kind]))
     return Dataset(records, files, problems)
 
 
@@ -98,17 +82,25 @@ def _check_record(spec: Spec, record: Record, name: str) -> list[str]:
     problems = []
     if spec.cites is not None and not record.get(spec.cites):
         problems.append(f"{name}: '{spec.cites}' must list at least one source id")
+    # A scalar YAML could not construct gets that complaint and no other check.
+    bad = {key: found for key in record if (found := unconstructed(record[key]))}
+    problems.extend(
+        f"{name}: '{key}' {found.complaint()}" for key, found in bad.items()
+    )
+    checked = set(record) - set(bad)
     for key, required in spec.fields.items():
         if not required.required:
             continue
         if key not in record:
             problems.append(f"{name}: missing '{key}'")
-        elif (complaint := required.check(record[key])) is not None:
+        elif key in checked and (complaint := required.check(record[key])):
             problems.append(f"{name}: '{key}' {complaint}")
     for key, value in record.items():
         if (given := spec.fields.get(key)) is None:
             problems.append(f"{name}: unknown field '{key}'")
-        elif not given.required and (complaint := given.check(value)) is not None:
+        elif given.required or key not in checked:
+            continue
+        elif (complaint := given.check(value)) is not None:
             problems.append(f"{name}: '{key}' {complaint}")
     return problems
 
@@ -162,4 +154,28 @@ def _check_refs(
         for key, rule in spec.rules.items():
             for problem in rule.refs(record.get(key), keys):
                 problems.append(f"{name}: {problem}")
+    return problems
+
+
+def _check_conflicts(
+    spec: Spec, records: list[Record], where: list[Where]
+) -> list[str]:
+    """Records a rule says may not coexist (two kept claims on one field), both named."""
+    problems = []
+    for key, rule in spec.rules.items():
+        if rule.slot is None:
+            continue
+        taken: dict[object, tuple[Where, str]] = {}
+        for record, (label, index) in zip(records, where, strict=True):
+            slot = rule.slot(record.get(key), record)
+            if slot is None:
+                continue
+            if slot in taken:
+                (first, first_index), first_key = taken[slot]
+                problems.append(
+                    f"{label}: record {index} ({spec.key(record)}): {rule.conflict}, "
+                    f"as {first} record {first_index} ({first_key})"
+                )
+            else:
+                taken[slot] = ((label, index), spec.key(record))
     return problems

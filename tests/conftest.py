@@ -40,7 +40,7 @@ def neo4j(settings: Settings) -> Iterator[Settings]:
 @pytest.fixture(scope="session")
 def seeded(neo4j: Settings) -> dict[str, Any]:
     """The curated dataset, loaded once into a wiped database."""
-    labels, rels, version = loader.load(neo4j, reset=True)
+    labels, rels, version, _ = loader.load(neo4j, reset=True)
     return {"labels": labels, "rels": rels, "version": version}
 
 

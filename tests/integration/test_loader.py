@@ -18,7 +18,7 @@ from settings import Settings
 def test_loading_twice_gives_identical_counts(
     neo4j: Settings, seeded: dict[str, Any], db: Driver
 ) -> None:
-    labels, rels, version = loader.load(neo4j)
+    labels, rels, version, _ = loader.load(neo4j)
     assert (labels, rels, version) == (
         seeded["labels"],
         seeded["rels"],

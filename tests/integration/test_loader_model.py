@@ -39,7 +39,7 @@ def loaded(
     data = fixture_data(tmp_path_factory.mktemp("fixture"))
     (data / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
     try:
-        labels, rels, _ = loader.load(neo4j, data, model=FIXTURE_MODEL)
+        labels, rels, _, _ = loader.load(neo4j, data, model=FIXTURE_MODEL)
         yield labels, rels
     finally:
         # The fixture's dataset version replaced the real seeds': load them again.
@@ -51,7 +51,7 @@ def loaded(
         db.execute_query(
             "DROP CONSTRAINT reservation_key_unique IF EXISTS", database_=database
         )
-        labels, rels, version = loader.load(neo4j)
+        labels, rels, version, _ = loader.load(neo4j)
         assert (labels, rels) == before
         assert version == seeded["version"]
 

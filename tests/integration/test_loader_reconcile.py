@@ -1,0 +1,126 @@
+"""A reload makes the graph what the files say: what they no longer hold goes
+(unless a curation owns it), and the version is a digest of what the graph holds."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from neo4j import Driver
+
+from seeds import loader
+from seeds.validate import DATA_DIR
+from settings import Settings
+
+CLAIM = "ottawa-gbr-signature-date-alternative"
+
+
+def count(db: Driver, cypher: str, **params: Any) -> int:
+    records, _, _ = db.execute_query(cypher, params)
+    return int(records[0][0])
+
+
+def dataset_version(db: Driver) -> str:
+    records, _, _ = db.execute_query("MATCH (d:Dataset {id: 'seed'}) RETURN d.version")
+    return str(records[0][0])
+
+
+@pytest.fixture
+def restored(
+    neo4j: Settings, seeded: dict[str, Any], db: Driver
+) -> Iterator[dict[str, Any]]:
+    """The real seeds are loaded again after the test: same counts, same version."""
+    yield seeded
+    labels, rels, version, kept = loader.load(neo4j)
+    assert (labels, rels, version, kept) == (
+        seeded["labels"],
+        seeded["rels"],
+        seeded["version"],
+        [],
+    )
+
+
+def without(data: Path, name: str, drop: Any) -> None:
+    """Rewrite `data/name` without the records `drop(record)` is true for."""
+    path = data / name
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = [record for record in records if not drop(record)]
+    assert len(kept) == len(records) - 1
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+
+
+def test_records_deleted_from_the_files_leave_the_graph_and_change_the_version(
+    neo4j: Settings, db: Driver, restored: dict[str, Any], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    without(data, "borders.yaml", lambda r: r["between"] == ["AFG", "CHN"])
+    without(data, "claims/parties.yaml", lambda r: r["key"] == CLAIM)
+    assert dataset_version(db) == restored["version"]
+    labels, rels, version, kept = loader.load(neo4j, data)
+    assert kept == []
+    assert labels["Claim"] == restored["labels"]["Claim"] - 1
+    assert rels["BORDERS"] == restored["rels"]["BORDERS"] - 1
+    assert count(db, "MATCH (c:Claim {key: $k}) RETURN count(c)", k=CLAIM) == 0
+    border = "MATCH (:Country {iso3: 'AFG'})-[b:BORDERS]-(:Country {iso3: 'CHN'})"
+    assert count(db, f"{border} RETURN count(b)") == 0
+    assert version != restored["version"]
+    assert dataset_version(db) == version
+    # The same files give the same graph, so the same version.
+    assert loader.load(neo4j, data).version == version
+
+
+def test_a_curated_record_the_files_never_held_stays_and_is_reported(
+    neo4j: Settings, db: Driver, restored: dict[str, Any]
+) -> None:
+    # A curated claim citing a source no file holds: both stay.
+    db.execute_query(
+        "CREATE (:Curation {key: 'test-reconcile'})-[:WROTE]->"
+        "(:Claim {key: 'test-reconcile-claim'})-[:CITES]->"
+        "(:Source {id: 'test-reconcile-source', url: 'https://example.org/r'})"
+    )
+    try:
+        loaded = loader.load(neo4j)
+        assert sorted(loaded.kept) == [
+            "Claim test-reconcile-claim",
+            "Source test-reconcile-source",
+        ]
+        assert (
+            loaded.version == restored["version"]
+        )  # curated content is not the seeds'
+        cited = (
+            "MATCH (:Claim {key: 'test-reconcile-claim'})-[r:CITES]->"
+            "(:Source {id: 'test-reconcile-source'}) RETURN count(r)"
+        )
+        assert count(db, cited) == 1
+    finally:
+        db.execute_query(
+            "MATCH (c:Curation {key: 'test-reconcile'})-[:WROTE]->(n)-[:CITES]->(s) "
+            "DETACH DELETE c, n, s"
+        )
+
+
+def test_loader_cli_prints_the_curated_records_it_kept(
+    neo4j: Settings,
+    db: Driver,
+    restored: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db.execute_query(
+        "CREATE (:Curation {key: 'test-reconcile-cli'})-[:WROTE]->"
+        "(:Claim {key: 'test-reconcile-claim'})"
+    )
+    try:
+        assert loader.main([]) == 0
+        out = capsys.readouterr().out
+        assert "Kept 1 curated record(s) the seed files no longer hold:" in out
+        assert "  Claim test-reconcile-claim" in out
+    finally:
+        db.execute_query(
+            "MATCH (c:Curation {key: 'test-reconcile-cli'}) "
+            "OPTIONAL MATCH (c)-[:WROTE]->(n) DETACH DELETE c, n"
+        )
