@@ -39,7 +39,7 @@ def prepare(settings: Settings, factor: int) -> dict[str, Any]:
     version = loader.dataset_version(read_dataset(DATA_DIR))
     with quiet_driver(settings.bolt_uri) as driver:
         records, _, _ = driver.execute_query(
-            "MATCH (d:Dataset {id: 'seed'}) RETURN d.version AS v, d.benchFactor AS f"
+            "MATCH (d:Dataset {id: 'seed'}) RETURN d.filesHash AS v, d.benchFactor AS f"
         )
     if records and records[0]["v"] == version and records[0]["f"] == factor:
         print(f"  x{factor}: reusing the grown graph in {settings.local_neo4j_home}")

@@ -7,7 +7,9 @@ import strawberry
 
 @strawberry.type(description="Which data answers come from.")
 class DatasetInfo:
-    version: str | None = strawberry.field(description="Hash of the seed files loaded.")
+    version: str | None = strawberry.field(
+        description="Digest of the seeded graph after the last load."
+    )
     as_of_default: dt.date = strawberry.field(
         description="What asOf means when omitted."
     )
