@@ -284,3 +284,30 @@ async def test_a_write_through_the_read_path_is_refused(
         await driver.close()
     after = db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
     assert after == before
+
+
+def test_a_fragment_chain_that_multiplies_fields_is_refused_before_binding(
+    gql: Any,
+) -> None:
+    # 24 levels of `fragment Fi on Query {...Fi-1 ...Fi-1}`: under 1 kB of text,
+    # 2^24 fields once expanded; it ran for 142 s on the event loop before.
+    depth = 24
+    fragments = ["fragment F0 on Query { __typename }"] + [
+        f"fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}"
+        for i in range(1, depth + 1)
+    ]
+    body = gql(f"{{ ...F{depth} }} " + " ".join(fragments))
+    error = body["errors"][0]
+    assert body.get("data") is None
+    assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert error["extensions"]["limit"] == "selections"
+    assert error["extensions"]["actual"] == 2**depth
+
+
+def test_fragments_reused_within_the_expanded_limit_still_answer(gql: Any) -> None:
+    fragments = ["fragment F0 on Country { iso3 }"] + [
+        f"fragment F{i} on Country {{ ...F{i - 1} ...F{i - 1} }}" for i in range(1, 9)
+    ]
+    body = gql('{ country(iso3: "LTU") { ...F8 } } ' + " ".join(fragments))
+    assert body["data"] == {"country": {"iso3": "LTU"}}
+    assert "errors" not in body
