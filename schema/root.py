@@ -179,3 +179,13 @@ def build_schema(settings: Settings, model: Model = MODEL) -> TreatySchema:
     core = schema.graphql_schema
     install(core, CATALOG if own else catalog_of(model))
     return schema
+
+
+def __getattr__(name: str) -> Any:
+    # Export tools name `schema.root:schema` (the before-stop check among them): they
+    # get the default-settings schema of schema.app, built only when asked for.
+    if name == "schema":
+        from schema.app import schema
+
+        return schema
+    raise AttributeError(name)
