@@ -179,6 +179,10 @@ def _origins(name: str) -> _Cast[tuple[str, ...]]:
 # `first` counts TREATYGRAPH_MAX_PAGE_SIZE): four nested lists of 200 pass
 # (200**4 = 1.6e9), five do not (3.2e11) unless their pages are made smaller.
 DEFAULT_MAX_COST = 10_000_000_000
+# How deep relation filters may nest in one `where` (graph.cypher.filters): the
+# examples and the bench need 2, the tests 3. Each level is a subquery in the one
+# above, and Neo4j's time to rewrite them doubles per level (bench/notes.md).
+DEFAULT_MAX_FILTER_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,7 @@ class Settings:
     log_format: str
     log_level: str
     max_depth: int
+    max_filter_depth: int
     max_tokens: int
     max_aliases: int
     max_cost: int
@@ -293,6 +298,11 @@ class Settings:
             ),
             max_depth=get(
                 "TREATYGRAPH_MAX_DEPTH", _int("TREATYGRAPH_MAX_DEPTH", 1, 100), "12"
+            ),
+            max_filter_depth=get(
+                "TREATYGRAPH_MAX_FILTER_DEPTH",
+                _int("TREATYGRAPH_MAX_FILTER_DEPTH", 1, 10),
+                str(DEFAULT_MAX_FILTER_DEPTH),
             ),
             max_tokens=get(
                 "TREATYGRAPH_MAX_TOKENS",

@@ -99,7 +99,11 @@ def bind_operation(
             continue
         try:
             plan = plan_for(
-                selection, catalog, settings.max_page_size, settings.max_page_size
+                selection,
+                catalog,
+                settings.max_page_size,
+                settings.max_page_size,
+                settings.max_filter_depth,
             )
         except TreatygraphError as error:
             roots.append(BoundRoot(key, selection, binder.leaves, None, error))

@@ -33,7 +33,56 @@ _QUANTIFIERS = {
 
 
 def where(state: Compilation, value: Any, tm: TypeMap, v: str, asof: str) -> str | None:
-    """The condition on `v` a `where` argument sets; None when it sets none."""
+    """The condition on `v` a `where` argument sets; None when it sets none.
+
+    Raises LimitExceeded when its relation filters nest too deep or are too many
+    (Compilation.filtering), before compiling any of it.
+    """
+    state.filtering(*measure(state, value, tm))
+    return _conditions(state, value, tm, v, asof)
+
+
+def measure(state: Compilation, value: Any, tm: TypeMap) -> tuple[int, int]:
+    """How deep relation filters nest in `value` (one per relation hop, none for
+    AND/OR/NOT) and how many there are: each is one subquery. Malformed parts count
+    nothing, since compiling them refuses them."""
+    if not isinstance(value, dict):
+        return 0, 0
+    deepest = total = 0
+    for name, operand in value.items():
+        if name in ("AND", "OR") and isinstance(operand, list):
+            parts = [measure(state, w, tm) for w in operand]
+        elif name == "NOT":
+            parts = [measure(state, operand, tm)]
+        elif isinstance(mapped := tm.fields.get(name), Relation):
+            parts = [_measure_hop(state, mapped, operand)]
+        else:
+            parts = []
+        deepest = max([deepest, *(d for d, _ in parts)])
+        total += sum(n for _, n in parts)
+    return deepest, total
+
+
+def _measure_hop(state: Compilation, rel: Relation, ops: Any) -> tuple[int, int]:
+    """The hop to `rel`'s nodes: one level and one subquery per quantifier given
+    (`count` takes an Int filter), plus the filters on the related nodes."""
+    if not isinstance(ops, dict):
+        return 0, 0
+    target = state.type(rel.target)
+    if not rel.many:
+        depth, total = measure(state, ops, target)
+        return 1 + depth, 1 + total
+    given = [(q, w) for q, w in ops.items() if w is not None]
+    if not given:
+        return 0, 0
+    inner = [measure(state, w, target) for q, w in given if q != "count"]
+    depth = max((d for d, _ in inner), default=0)
+    return 1 + depth, len(given) + sum(n for _, n in inner)
+
+
+def _conditions(
+    state: Compilation, value: Any, tm: TypeMap, v: str, asof: str
+) -> str | None:
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -41,14 +90,18 @@ def where(state: Compilation, value: Any, tm: TypeMap, v: str, asof: str) -> str
     terms: list[str] = []
     for name, operand in value.items():
         if name in ("AND", "OR"):
-            parts = [where(state, w, tm, v, asof) or "true" for w in operand or []]
+            parts = [
+                _conditions(state, w, tm, v, asof) or "true" for w in operand or []
+            ]
             if not parts:
                 terms.append("true" if name == "AND" else "false")
             else:
                 terms.append("(" + f" {name} ".join(f"({p})" for p in parts) + ")")
         elif name == "NOT":
             if operand is not None:
-                terms.append(f"NOT ({where(state, operand, tm, v, asof) or 'true'})")
+                terms.append(
+                    f"NOT ({_conditions(state, operand, tm, v, asof) or 'true'})"
+                )
         else:
             term = _field(state, tm, v, name, operand, asof)
             if term:
@@ -114,7 +167,7 @@ def _related(state: Compilation, rel: Relation, v: str, ops: Any, asof: str) -> 
     if not rel.many:
         t = state.var()
         pattern, _ = state.pattern(rel, v, t)
-        inner = where(state, ops, tm, t, asof) or "true"
+        inner = _conditions(state, ops, tm, t, asof) or "true"
         return f"EXISTS {{ MATCH {pattern} WHERE {inner} }}"
     terms = []
     for quantifier, value in ops.items():
@@ -128,9 +181,9 @@ def _related(state: Compilation, rel: Relation, v: str, ops: Any, asof: str) -> 
             counted = f"COUNT {{ MATCH {pattern} WHERE {scope}true }}"
             terms.append(scalar(state, counted, "int", value, "count"))
             continue
-        inner = where(state, value, tm, t, asof) or "true"
+        inner = _conditions(state, value, tm, t, asof) or "true"
         template = _QUANTIFIERS.get(quantifier)
         if template is None:
             raise BadUserInput(f"unknown quantifier '{quantifier}'", argument="where")
-        terms.append(template.format(pattern=pattern, scope=scope, inner=inner))
+        terms.append(template.format(pattern=pattern, scope=scope, inner=inner, t=t))
     return " AND ".join(terms) if terms else "true"

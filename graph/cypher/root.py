@@ -12,23 +12,37 @@ from __future__ import annotations
 from graph.catalog import Catalog
 from graph.cypher import connections, projection, rules, search, timeline
 from graph.cypher.plan import Plan
-from graph.cypher.state import Compilation
+from graph.cypher.state import MAX_RELATION_FILTERS, Compilation
 from graph.errors import BadUserInput
 from graph.mapping import Relation
 from graph.model import Label
 from graph.selection import Leaf, Selection
+from settings import DEFAULT_MAX_FILTER_DEPTH
 
 VERSION_COLUMN = f"head(COLLECT {{ MATCH (d:`{Label.DATASET}` {{id: 'seed'}}) RETURN d.version }}) AS datasetVersion"
 
 
 def compile_root(
-    sel: Selection, catalog: Catalog, default_page_size: int, max_page_size: int
+    sel: Selection,
+    catalog: Catalog,
+    default_page_size: int,
+    max_page_size: int,
+    max_filter_depth: int = DEFAULT_MAX_FILTER_DEPTH,
+    max_relation_filters: int = MAX_RELATION_FILTERS,
 ) -> Plan:
     """The plan of one root field: a lookup, a root list, `timeline` or `search`.
 
-    Raises BadUserInput for arguments the Cypher cannot be built from.
+    Raises BadUserInput for arguments the Cypher cannot be built from, and
+    LimitExceeded for relation filters nested past `max_filter_depth` in a
+    `where`, or more than `max_relation_filters` in all of them.
     """
-    state = Compilation(catalog, default_page_size, max_page_size)
+    state = Compilation(
+        catalog,
+        default_page_size,
+        max_page_size,
+        max_filter_depth,
+        max_relation_filters,
+    )
     asof = rules.as_of(state, sel.args, rules.TODAY)
     if sel.name in catalog.root_lookups:
         body = _lookup(state, sel, asof)
