@@ -42,6 +42,9 @@ public final class Neo4jLauncher {
                 // The API runs several short reads at once; keep query plans cached across them.
                 .setConfig(GraphDatabaseSettings.query_cache_size, 1000)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                // The monitor that ends timed-out transactions looks every 2 s by default, so a
+                // TREATYGRAPH_QUERY_TIMEOUT of 2 s ended queries after up to 4 s (bench/notes.md).
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(200))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
