@@ -8,12 +8,10 @@ kept a core busy for minutes. Here TREATYGRAPH_QUERY_TIMEOUT is 2 s.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,6 @@ from starlette.testclient import TestClient
 
 from graph import driver as graph_driver
 from graph import launcher
-from server import create_app
 from settings import Settings
 
 TIMEOUT = 2
@@ -59,11 +56,10 @@ def nested(levels: int, where: str) -> str:
 
 
 @pytest.fixture
-def short_timeout(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient]:
+def short_timeout(app_with: Any) -> TestClient:
     """The app with TREATYGRAPH_QUERY_TIMEOUT at TIMEOUT seconds."""
-    app = create_app(dataclasses.replace(neo4j, query_timeout_seconds=TIMEOUT))
-    with TestClient(app) as test_client:
-        yield test_client
+    client: TestClient = app_with(query_timeout_seconds=TIMEOUT)
+    return client
 
 
 @pytest.fixture
