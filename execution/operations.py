@@ -98,13 +98,7 @@ def bind_operation(
             roots.append(BoundRoot(key, selection, binder.leaves, None))
             continue
         try:
-            plan = plan_for(
-                selection,
-                catalog,
-                settings.max_page_size,
-                settings.max_page_size,
-                settings.max_filter_depth,
-            )
+            plan = plan_for(selection, catalog, settings)
         except TreatygraphError as error:
             roots.append(BoundRoot(key, selection, binder.leaves, None, error))
             continue

@@ -19,35 +19,24 @@ from graph.cypher.plan import CursorCheck, LuceneText, PageSize, Plan, SearchLab
 from graph.cypher.root import compile_root
 from graph.errors import BadUserInput, LimitExceeded
 from graph.selection import Selection
-from settings import DEFAULT_MAX_FILTER_DEPTH
+from settings import Settings
 
 _CACHE_SIZE = 512
-_plans: OrderedDict[tuple[Catalog, str, int, int, int, str], Plan] = OrderedDict()
+_plans: OrderedDict[tuple[Catalog, str, int, int, str], Plan] = OrderedDict()
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 MAX_SEARCH_TEXT = 200
 
 
-def plan_for(
-    selection: Selection,
-    catalog: Catalog,
-    default_page: int,
-    max_page: int,
-    max_filter_depth: int = DEFAULT_MAX_FILTER_DEPTH,
-) -> Plan:
-    """The compiled plan for this query shape, from the cache when seen before."""
-    key = (
-        catalog,
-        selection.name,
-        default_page,
-        max_page,
-        max_filter_depth,
-        repr(selection),
-    )
+def plan_for(selection: Selection, catalog: Catalog, settings: Settings) -> Plan:
+    """The compiled plan for this query shape and these limits (the page size, also
+    the default one, and the filter depth), from the cache when seen before."""
+    page, depth = settings.max_page_size, settings.max_filter_depth
+    key = (catalog, selection.name, page, depth, repr(selection))
     plan = _plans.get(key)
     if plan is not None:
         _plans.move_to_end(key)
         return plan
-    plan = compile_root(selection, catalog, default_page, max_page, max_filter_depth)
+    plan = compile_root(selection, catalog, page, page, depth)
     _plans[key] = plan
     if len(_plans) > _CACHE_SIZE:
         _plans.popitem(last=False)

@@ -44,13 +44,7 @@ async def resolve_written(source: Any, info: GraphQLResolveInfo[Any], **_: Any) 
     binder.leaves.append(source.subject_key)
     key = Leaf(len(binder.leaves) - 1)
     selection = Selection(bound.name, bound.key, {argument: key}, bound.children)
-    plan = plan_for(
-        selection,
-        catalog,
-        settings.max_page_size,
-        settings.max_page_size,
-        settings.max_filter_depth,
-    )
+    plan = plan_for(selection, catalog, settings)
     params = parameters(plan, binder.leaves, context)
     rows = await fetch(context, info.field_name, plan, params)
     return answered(context, str(info.path.key), plan, params, rows)
