@@ -21,7 +21,7 @@ TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/t
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
 	@echo "make test   run every test against a real Neo4j it starts (and stops) itself"
-	@echo "make stress long runs: 1,000+ fuzzed operations, the whole injection corpus, the outage, a 60 s soak"
+	@echo "make stress long runs: 1,000+ fuzzed operations, the whole injection corpus, the outage, a 60 s soak, the abuse suite"
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
@@ -67,8 +67,10 @@ test: check chromium bench-tools
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
 
 # Long runs, figures in test-output/*.json: fuzzing with 40 examples per root field
-# (over 1,000 operations), the injection corpus in full, the outage, then a 60 s soak
-# at concurrency 64 against a uvicorn on TEST_API_PORT (default 8099).
+# (over 1,000 operations), the injection corpus in full, the outage, a 60 s soak
+# at concurrency 64 against a uvicorn on TEST_API_PORT (default 8099), then the abuse
+# suite, 20 s per attack with a bystander, on TEST_API_PORT too (table in
+# test-output/abuse-summary.md).
 stress: check
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; \
@@ -78,6 +80,12 @@ stress: check
 	if [ $$status -eq 0 ]; then \
 		$(TEST_ENV) $(PY) -m bench.soak --port $${TEST_API_PORT:-8099} --seconds 60 \
 			--concurrency 64 --out test-output/soak-summary.json || status=$$?; \
+	fi; \
+	if [ $$status -eq 0 ]; then \
+		$(TEST_ENV) $(PY) -m bench.abuse --port $${TEST_API_PORT:-8099} --seconds 20 \
+			--out test-output/abuse-summary.json --md test-output/abuse-summary.md \
+			|| status=$$?; \
+		cat test-output/abuse-summary.md; \
 	fi; \
 	for f in test-output/fuzz-summary.json test-output/outage-summary.json; do \
 		echo "== $$f"; cat $$f; done; \

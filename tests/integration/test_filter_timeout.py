@@ -177,9 +177,7 @@ def test_a_filter_past_the_limits_is_refused_without_reaching_neo4j(
         f"{{ countries(where: {where}) {{ totalCount }} }}",
         nested(2, where),
     ):
-        started = time.monotonic()
         body = short_timeout.post("/graphql", json={"query": query}).json()
-        assert time.monotonic() - started < 1
         assert body["data"] is None, body
         assert [e["extensions"] for e in body["errors"]] == [
             {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import time
 from typing import Any
 
 import pytest
@@ -71,11 +70,10 @@ def test_a_forged_cursor_with_a_valid_signature_is_bad_user_input(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-def test_repeated_fields_are_limit_exceeded_without_blocking(gql: Any) -> None:
+def test_repeated_fields_are_limit_exceeded(gql: Any) -> None:
+    # What they cost a bystander is measured by bench.abuse (tests/integration/test_abuse.py).
     names = " ".join(["name"] * 1000)
-    started = time.perf_counter()
     body = gql(f'{{ country(iso3: "LTU") {{ {names} }} }}')
-    assert time.perf_counter() - started < 0.5
     assert only_error(body)["extensions"] == {
         "code": "LIMIT_EXCEEDED",
         "limit": "selections",
