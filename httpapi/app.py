@@ -35,6 +35,17 @@ log = logging.getLogger("treatygraph")
 # states queue on Neo4j's locks while holding pooled connections; queueing here
 # instead keeps the pool free for reads.
 WRITE_CONCURRENCY = 8
+# The request headers browsers may send: ours (X-Request-Id is echoed back), and the
+# ones Apollo Client sends to name itself to the server.
+CORS_HEADERS = (
+    "Content-Type",
+    "Authorization",
+    "X-Api-Key",
+    "X-Debug",
+    "X-Request-Id",
+    "apollographql-client-name",
+    "apollographql-client-version",
+)
 
 
 class State(TypedDict):
@@ -74,7 +85,7 @@ def middleware(settings: Settings) -> list[Middleware]:
                 allow_origins=list(settings.cors_origins),
                 allow_credentials=settings.cors_credentials,
                 allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=["Content-Type", "Authorization", "X-Api-Key", "X-Debug"],
+                allow_headers=list(CORS_HEADERS),
                 expose_headers=["X-Request-Id"],
                 max_age=600,
             )

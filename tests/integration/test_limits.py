@@ -206,15 +206,27 @@ def test_debug_header_is_ignored_when_not_allowed(app_with: Any) -> None:
 APP_ORIGIN = "https://app.example.org"
 
 
-def preflight(client: TestClient, origin: str) -> Any:
+def preflight(client: TestClient, origin: str, headers: str = "content-type") -> Any:
     return client.options(
         "/graphql",
         headers={
             "Origin": origin,
             "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
+            "Access-Control-Request-Headers": headers,
         },
     )
+
+
+def test_cors_allows_the_headers_the_readme_and_apollo_clients_send(
+    app_with: Any,
+) -> None:
+    client = app_with(cors_origins=(APP_ORIGIN,))
+    sent = (
+        "content-type, authorization, x-request-id, "
+        "apollographql-client-name, apollographql-client-version"
+    )
+    assert preflight(client, APP_ORIGIN, sent).status_code == 200
+    assert preflight(client, APP_ORIGIN, "x-unknown").status_code == 400
 
 
 def test_cors_allows_only_configured_origins_with_credentials(app_with: Any) -> None:
