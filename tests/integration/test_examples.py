@@ -32,12 +32,12 @@ def test_hero_example_answers_the_four_states(gql: Any) -> None:
     answer = run(
         gql, BY_NAME["nato-states-bordering-russia-that-recommended-withdrawal"]
     )
-    assert [n["iso3"] for n in answer["countries"]["nodes"]] == [
-        "EST",
-        "LVA",
-        "LTU",
-        "POL",
-    ]
+    nodes = answer["countries"]["nodes"]
+    assert [n["iso3"] for n in nodes] == ["EST", "LVA", "LTU", "POL"]
+    # Only the Ottawa recommendations: Poland's of 7 March 2025 on the CCM is not one.
+    dates = {n["iso3"]: [r["date"] for r in n["recommendations"]] for n in nodes}
+    assert dates["POL"] == ["2025-03-07", "2025-03-18"]
+    assert dates["LTU"] == ["2025-01-14", "2025-03-18"]
 
 
 def test_country_history_example_shows_lithuanias_pending_withdrawal(gql: Any) -> None:
