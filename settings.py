@@ -224,6 +224,8 @@ class Settings:
     compiled_responses: bool = True
     # Most field selections in a document (graphql-core's overlap check is quadratic).
     max_selections: int = 200
+    # A GET must carry a header only a CORS-preflighted request has (README: CSRF).
+    get_requires_preflight: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -341,6 +343,11 @@ class Settings:
                 "TREATYGRAPH_MAX_SELECTIONS",
                 _int("TREATYGRAPH_MAX_SELECTIONS", 1, 100_000),
                 "200",
+            ),
+            get_requires_preflight=get(
+                "TREATYGRAPH_GET_REQUIRES_PREFLIGHT",
+                _bool("TREATYGRAPH_GET_REQUIRES_PREFLIGHT"),
+                "false",
             ),
         )
 

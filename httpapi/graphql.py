@@ -2,8 +2,17 @@
 
 A POSTed JSON query goes to execution.responses first. It answers it whole, or
 hands over the answers it read as the root value for graphql-core to complete, or
-declines before binding anything; Strawberry runs the rest (GET, other bodies,
-mutations, introspection, errors).
+declines before binding anything; Strawberry runs the rest (GET, mutations,
+introspection, errors).
+
+What the GraphQL-over-HTTP spec asks of the transport is kept here, a rule each:
+the media type from `Accept` and the status it implies (httpapi.negotiation), 406
+for an `Accept` it cannot serve, 415 for a POST that is not JSON (which is also
+what stops a cross-site form or `text/plain` POST from running anything: browsers
+send those without a preflight), 405 with `Allow: POST` for a mutation over GET,
+and 400 for a document of several operations with no `operationName`. With
+TREATYGRAPH_GET_REQUIRES_PREFLIGHT a GET must also carry a header a browser only
+sends after a CORS preflight (Apollo's csrfPrevention rule); see README.
 """
 
 from __future__ import annotations
@@ -12,13 +21,15 @@ import functools
 from typing import Any
 
 from cross_web import HTTPException
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry import UNSET
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema import BaseSchema
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 import telemetry
@@ -28,21 +39,71 @@ from execution.responses import CompiledResponses
 from httpapi import encoding
 from httpapi.auth import credentials
 from httpapi.graphiql import graphiql_headers, graphiql_html
+from httpapi.negotiation import GRAPHQL_RESPONSE, JSON, negotiate, request_error
 from settings import Settings
 
 # The body is not a GraphQL request at all: not JSON, not an object, no query.
 BAD_REQUEST = "BAD_REQUEST"
+# The client accepts no media type we answer with (HTTP 406).
+NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
+# A mutation over GET (HTTP 405).
+METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+# A POST body that is not JSON (HTTP 415).
+UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+# Headers only a preflighted (or non-browser) request carries: Apollo's list.
+_PREFLIGHT_HEADERS = ("x-apollo-operation-name", "apollo-require-preflight")
+_SIMPLE_TYPES = {
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+}
 
 
-def bad_request(message: str, status: int = 400) -> Response:
+def bad_request(
+    message: str, status: int = 400, media: str = JSON, code: str = BAD_REQUEST
+) -> Response:
     """A request that is not a GraphQL request, answered as a coded GraphQL error."""
-    telemetry.record_errors([BAD_REQUEST])
-    error = {"message": message, "extensions": {"code": BAD_REQUEST}}
+    telemetry.record_errors([code])
+    error = {"message": message, "extensions": {"code": code}}
     return Response(
         encoding.dumps({"errors": [error]}),
         status_code=status,
-        media_type="application/json",
+        media_type=media,
+        headers={"Allow": "POST"} if status == 405 else None,
     )
+
+
+def media_of(request: Request) -> str:
+    """The negotiated media type; JSON when none fits (the 406 is answered first)."""
+    return negotiate(request.headers.get("accept", "")) or JSON
+
+
+def _is_operation(request: Request) -> bool:
+    """A request that runs GraphQL (not the GraphiQL page a browser asks for)."""
+    return request.method == "POST" or "query" in request.query_params
+
+
+def _preflighted(request: Request) -> bool:
+    """Apollo's csrfPrevention test: a browser sends either only after a preflight."""
+    content_type = _mime_type(request.headers.get("content-type", ""))
+    if content_type and content_type not in _SIMPLE_TYPES:
+        return True
+    return any(request.headers.get(name) for name in _PREFLIGHT_HEADERS)
+
+
+def _operation_count(query: str) -> int:
+    """Operations in the document (0 when it does not parse: graphql-core says so).
+
+    Several operations are all named (an anonymous one must be alone), so a text
+    with fewer than two operation keywords is never parsed here.
+    """
+    if sum(query.count(k) for k in ("query", "mutation", "subscription")) < 2:
+        return 1
+    try:
+        document = parse(query, no_location=True, max_tokens=100_000)
+    except GraphQLError:
+        return 0
+    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
 
 @functools.lru_cache(maxsize=64)
@@ -67,11 +128,42 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
     async def run(
         self, request: Any, context: Any = UNSET, root_value: Any = UNSET
     ) -> Any:
+        if not isinstance(request, Request) or not _is_operation(request):
+            return await super().run(request, context, root_value)
+        media = negotiate(request.headers.get("accept", ""))
+        if media is None:
+            return bad_request(
+                f"Accept allows neither {GRAPHQL_RESPONSE} nor {JSON}.",
+                406,
+                code=NOT_ACCEPTABLE,
+            )
+        if request.method == "POST" and "application/json" not in _mime_type(
+            request.headers.get("content-type", "")
+        ):
+            return bad_request(
+                "A GraphQL POST must have Content-Type: application/json.",
+                415,
+                media,
+                UNSUPPORTED_MEDIA_TYPE,
+            )
+        settings: Settings = request.state.settings
+        if (
+            request.method == "GET"
+            and settings.get_requires_preflight
+            and not _preflighted(request)
+        ):
+            return bad_request(
+                "A GET needs an X-Apollo-Operation-Name or Apollo-Require-Preflight "
+                "header (TREATYGRAPH_GET_REQUIRES_PREFLIGHT).",
+                400,
+                media,
+            )
         try:
             return await self._run(request, context, root_value)
         except HTTPException as error:
             # Strawberry's refusals of a request it cannot read (plain text).
-            return bad_request(error.reason, error.status_code)
+            code = METHOD_NOT_ALLOWED if error.status_code == 405 else BAD_REQUEST
+            return bad_request(error.reason, error.status_code, media, code)
 
     async def _run(self, request: Any, context: Any, root_value: Any) -> Any:
         if (
@@ -85,9 +177,15 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             try:
                 body = encoding.loads(await request.body())
             except ValueError:
-                return bad_request("The request body is not JSON.")
+                return bad_request(
+                    "The request body is not JSON.", 400, media_of(request)
+                )
             if type(body) is not dict:
-                return bad_request("The request body must be a JSON object.")
+                return bad_request(
+                    "The request body must be a JSON object (batches are not supported).",
+                    400,
+                    media_of(request),
+                )
             if self.compiled is None:
                 return await super().run(request, context, root_value)
             context = await self.get_context(request)
@@ -95,17 +193,83 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             if isinstance(answered, dict):
                 telemetry.record_completion("compiled")
                 return Response(
-                    self.encode_json(answered), media_type="application/json"
+                    self.encode_json(answered), media_type=media_of(request)
                 )
             if answered is not None:
                 root_value = answered  # graphql-core completes what was read
         return await super().run(request, context, root_value)
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Any,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        query = request_data.query
+        if (
+            request_data.operation_name is None
+            and isinstance(query, str)
+            and _operation_count(query) > 1
+        ):
+            # Strawberry would run the first one; the spec says the request fails.
+            raise HTTPException(
+                400, "The document has several operations: give operationName."
+            )
+        try:
+            return await super().execute_single(
+                request,
+                request_adapter,
+                sub_response,
+                context,
+                root_value,
+                request_data,
+            )
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                raise HTTPException(405, error.reason) from error
+            raise
 
     async def process_result(
         self, request: Any, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         telemetry.record_completion("graphql")
         return await super().process_result(request, result)
+
+    async def get_sub_response(self, request: Any) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # Read back by create_response, which Strawberry gives no request.
+        sub_response.media_type = (
+            media_of(request) if isinstance(request, Request) else JSON
+        )
+        return sub_response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        media = sub_response.media_type or JSON
+        status = 200
+        if (
+            media == GRAPHQL_RESPONSE
+            and isinstance(response_data, dict)
+            and request_error(response_data.get("errors"), response_data.get("data"))
+        ):
+            # It never ran: 400, and no `data` entry (the spec's request error).
+            response_data = {k: v for k, v in response_data.items() if k != "data"}  # type: ignore[assignment]  # the TypedDict without its key
+            status = 400
+        response = Response(
+            self.encode_json(response_data),
+            status_code=sub_response.status_code or status,
+            media_type=media,
+        )
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        return response
 
     def encode_json(self, data: object) -> bytes:
         return encoding.dumps(data)
