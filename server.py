@@ -19,6 +19,7 @@ import telemetry
 from execution.responses import CompiledResponses
 from httpapi.app import starlette_app
 from httpapi.graphql import TreatyGraphQL
+from httpapi.persisted import Documents
 from model.nodes import MODEL
 from model.vocabulary import Model
 from schema.root import build_schema
@@ -38,7 +39,8 @@ def create_app(settings: Settings | None = None, model: Model = MODEL) -> Starle
     )
     # Without introspection GraphiQL could not work, so it is not served either.
     ide: Literal["graphiql"] | None = "graphiql" if settings.introspection else None
-    graphql = TreatyGraphQL(schema, compiled, graphql_ide=ide)
+    documents = Documents.from_settings(settings)
+    graphql = TreatyGraphQL(schema, compiled, documents, graphql_ide=ide)
     return starlette_app(settings, graphql, explorer_routes)
 
 
@@ -49,12 +51,12 @@ def __getattr__(name: str) -> Any:
 
         try:
             settings = Settings.from_env()
+            telemetry.configure_logging(settings.log_format, settings.log_level)
+            return create_app(settings)
         except SettingsError as error:
             # One line naming the variable, not a traceback from inside uvicorn.
             print(f"configuration error: {error}", file=sys.stderr)  # noqa: T201 - CLI
             raise SystemExit(2) from None
-        telemetry.configure_logging(settings.log_format, settings.log_level)
-        return create_app(settings)
     raise AttributeError(name)
 
 

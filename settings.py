@@ -35,6 +35,16 @@ def _int(name: str, low: int, high: int) -> _Cast[int]:
     return cast
 
 
+def _file(raw: str) -> Path | None:
+    """TREATYGRAPH_TRUSTED_DOCUMENTS: a file (relative to the repo), or unset."""
+    if not raw.strip():
+        return None
+    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
+    if not path.is_file():
+        raise SettingsError(f"TREATYGRAPH_TRUSTED_DOCUMENTS: no such file {raw!r}")
+    return path
+
+
 def _bool(name: str) -> _Cast[bool]:
     def cast(raw: str) -> bool:
         lowered = raw.strip().lower()
@@ -226,6 +236,11 @@ class Settings:
     max_selections: int = 200
     # A GET must carry a header only a CORS-preflighted request has (README: CSRF).
     get_requires_preflight: bool = False
+    # Persisted operations (httpapi.persisted): the trusted-documents manifest, the
+    # switch that runs nothing else, and the APQ store's size (0: APQ off).
+    trusted_documents: Path | None = None
+    trusted_documents_only: bool = False
+    apq_entries: int = 1000
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -251,6 +266,15 @@ class Settings:
             _bool("TREATYGRAPH_CORS_CREDENTIALS"),
             "false",
         )
+        if (
+            config("TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY", default="").strip().lower()
+            in {"1", "true", "yes", "on"}
+            and not config("TREATYGRAPH_TRUSTED_DOCUMENTS", default="").strip()
+        ):
+            raise SettingsError(
+                "TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY needs TREATYGRAPH_TRUSTED_DOCUMENTS "
+                "(a manifest), or nothing could run"
+            )
         if cors_credentials and "*" in cors_origins:
             raise SettingsError(
                 "TREATYGRAPH_CORS_ORIGINS must list origins, not '*', when "
@@ -348,6 +372,19 @@ class Settings:
                 "TREATYGRAPH_GET_REQUIRES_PREFLIGHT",
                 _bool("TREATYGRAPH_GET_REQUIRES_PREFLIGHT"),
                 "false",
+            ),
+            trusted_documents=_file(
+                config("TREATYGRAPH_TRUSTED_DOCUMENTS", default="")
+            ),
+            trusted_documents_only=get(
+                "TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY",
+                _bool("TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY"),
+                "false",
+            ),
+            apq_entries=get(
+                "TREATYGRAPH_APQ_ENTRIES",
+                _int("TREATYGRAPH_APQ_ENTRIES", 0, 1_000_000),
+                "1000",
             ),
         )
 

@@ -17,6 +17,7 @@ sends after a CORS preflight (Apollo's csrfPrevention rule); see README.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Any
 
@@ -40,6 +41,7 @@ from httpapi import encoding
 from httpapi.auth import credentials
 from httpapi.graphiql import graphiql_headers, graphiql_html
 from httpapi.negotiation import GRAPHQL_RESPONSE, JSON, negotiate, request_error
+from httpapi.persisted import Documents, Refused
 from settings import Settings
 
 # The body is not a GraphQL request at all: not JSON, not an object, no query.
@@ -78,9 +80,15 @@ def media_of(request: Request) -> str:
     return negotiate(request.headers.get("accept", "")) or JSON
 
 
-def _is_operation(request: Request) -> bool:
+# A GET naming its document in any of these runs it (a persisted one has no query).
+_OPERATION_PARAMS = ("query", "documentId", "extensions")
+
+
+def _is_operation(request: Any) -> bool:
     """A request that runs GraphQL (not the GraphiQL page a browser asks for)."""
-    return request.method == "POST" or "query" in request.query_params
+    return request.method == "POST" or any(
+        name in request.query_params for name in _OPERATION_PARAMS
+    )
 
 
 def _preflighted(request: Request) -> bool:
@@ -120,10 +128,15 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
     """
 
     def __init__(
-        self, schema: BaseSchema, compiled: CompiledResponses | None, **kwargs: Any
+        self,
+        schema: BaseSchema,
+        compiled: CompiledResponses | None,
+        documents: Documents,
+        **kwargs: Any,
     ) -> None:
         super().__init__(schema, **kwargs)
         self.compiled = compiled
+        self.documents = documents
 
     async def run(
         self, request: Any, context: Any = UNSET, root_value: Any = UNSET
@@ -164,6 +177,11 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             # Strawberry's refusals of a request it cannot read (plain text).
             code = METHOD_NOT_ALLOWED if error.status_code == 405 else BAD_REQUEST
             return bad_request(error.reason, error.status_code, media, code)
+        except Refused as error:
+            # A request error: 400 in the spec's type; 200 in JSON, as Apollo's
+            # persisted-query link and older clients expect.
+            status = 400 if media == GRAPHQL_RESPONSE else 200
+            return bad_request(str(error), status, media, error.code)
 
     async def _run(self, request: Any, context: Any, root_value: Any) -> Any:
         if (
@@ -186,6 +204,14 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                     400,
                     media_of(request),
                 )
+            query = body.get("query")
+            text = self.documents.resolve(
+                query, body.get("extensions"), body.get("documentId")
+            )
+            if text is not query:
+                body = {**body, "query": text}
+                # Strawberry reads the body again; execute_single takes the text.
+                request.state.document = text
             if self.compiled is None:
                 return await super().run(request, context, root_value)
             context = await self.get_context(request)
@@ -208,6 +234,15 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         root_value: Any,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
+        document = getattr(request.state, "document", None)
+        if document is None and request.method == "GET":
+            document = self.documents.resolve(
+                request_data.query,
+                request_data.extensions,
+                request.query_params.get("documentId"),
+            )
+        if document is not None and document is not request_data.query:
+            request_data = dataclasses.replace(request_data, query=document)
         query = request_data.query
         if (
             request_data.operation_name is None
@@ -276,6 +311,10 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
 
     def decode_json(self, data: str | bytes) -> object:
         return encoding.loads(data)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # Strawberry's test looks for `query` only: a persisted GET has none.
+        return super().should_render_graphql_ide(request) and not _is_operation(request)
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
         return HTMLResponse(graphiql_html(), headers=graphiql_headers())
