@@ -193,6 +193,15 @@ DEFAULT_MAX_COST = 10_000_000_000
 # examples and the bench need 2, the tests 3. Each level is a subquery in the one
 # above, and Neo4j's time to rewrite them doubles per level (bench/notes.md).
 DEFAULT_MAX_FILTER_DEPTH = 4
+# The driver's connections per process (graph.driver). A request sends at most
+# READS_PER_REQUEST statements at once (the explorer sends 2 root fields, the
+# examples at most 2) and a client has at most CLIENT_CONCURRENCY requests in
+# flight, so one client holds at most 8 x 4 = 32 connections: half the pool stays
+# for everyone else, and the 8 curation writes fit too (32 + 8 < 64). A 50-alias
+# query used to take 50 of the 64 by itself.
+POOL_SIZE = 64
+DEFAULT_READS_PER_REQUEST = 4
+DEFAULT_CLIENT_CONCURRENCY = 8
 
 
 @dataclass(frozen=True)
@@ -241,6 +250,9 @@ class Settings:
     trusted_documents: Path | None = None
     trusted_documents_only: bool = False
     apq_entries: int = 1000
+    # Statements of one request in flight at once; requests per client in flight.
+    reads_per_request: int = DEFAULT_READS_PER_REQUEST
+    client_concurrency: int = DEFAULT_CLIENT_CONCURRENCY
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -280,6 +292,22 @@ class Settings:
                 "TREATYGRAPH_CORS_ORIGINS must list origins, not '*', when "
                 "TREATYGRAPH_CORS_CREDENTIALS is true (browsers refuse credentialed "
                 "wildcard responses, and reflecting any origin would leak them)"
+            )
+        reads = get(
+            "TREATYGRAPH_READS_PER_REQUEST",
+            _int("TREATYGRAPH_READS_PER_REQUEST", 1, POOL_SIZE - 1),
+            str(DEFAULT_READS_PER_REQUEST),
+        )
+        clients = get(
+            "TREATYGRAPH_CLIENT_CONCURRENCY",
+            _int("TREATYGRAPH_CLIENT_CONCURRENCY", 1, POOL_SIZE - 1),
+            str(DEFAULT_CLIENT_CONCURRENCY),
+        )
+        if reads * clients >= POOL_SIZE:
+            raise SettingsError(
+                f"TREATYGRAPH_CLIENT_CONCURRENCY x TREATYGRAPH_READS_PER_REQUEST "
+                f"({clients} x {reads}) must stay below the pool's {POOL_SIZE} "
+                "connections, or one client can take them all"
             )
         return cls(
             neo4j_uri=get("NEO4J_URI", _uri("NEO4J_URI"), ""),
@@ -386,6 +414,8 @@ class Settings:
                 _int("TREATYGRAPH_APQ_ENTRIES", 0, 1_000_000),
                 "1000",
             ),
+            reads_per_request=reads,
+            client_concurrency=clients,
         )
 
     @property

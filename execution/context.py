@@ -28,5 +28,8 @@ class Context:
     # One entry per Cypher statement sent: {"field", "cypher", "params"}.
     trace: list[dict[str, Any]] = field(default_factory=list)
     dataset_version: str | None = None
+    # The request's TREATYGRAPH_READS_PER_REQUEST slots (execution.reads.read_slots),
+    # made when a second statement may run beside the first.
+    reads: asyncio.Semaphore | None = None
     # Nodes the request can return at most (execution.operations), once estimated.
     cost: int | None = None

@@ -32,7 +32,7 @@ from execution.compiled import catalog_in
 from execution.context import Context
 from execution.limits import cost_error
 from execution.plans import parameters, plan_for
-from execution.reads import answered, fetch
+from execution.reads import answered, fetch, fetch_in_turn
 from graph.cypher.plan import Plan
 from graph.errors import TreatygraphError
 from graph.selection import Selection
@@ -134,7 +134,8 @@ async def read_roots(
     roots: Sequence[BoundRoot], context: Context, settings: Settings
 ) -> RootAnswers:
     """Each compiled root field's parameters and the operation's cost from the
-    bound roots; unless over the cost limit, every statement sent, concurrently."""
+    bound roots; unless over the cost limit, every statement sent, concurrently
+    up to the request's TREATYGRAPH_READS_PER_REQUEST."""
     answers: dict[str, Any] = {}
     reads: list[tuple[BoundRoot, Plan, dict[str, Any]]] = []
     cost = 0
@@ -152,18 +153,23 @@ async def read_roots(
     context.cost = cost
     if cost > settings.max_cost:
         return RootAnswers({}, cost_error(cost, settings.max_cost))
-    fetches = [
-        fetch(context, root.selection.name, plan, params)
-        for root, plan, params in reads
-    ]
-    if len(fetches) == 1:
+    if len(reads) == 1:
+        # One statement: nothing to share the request's slots with, so none taken.
+        root, plan, params = reads[0]
         try:
-            rows: list[Any] = [await fetches[0]]
+            rows: list[Any] = [await fetch(context, root.selection.name, plan, params)]
         except Exception as error:  # its field's error, raised by whoever completes
             rows = [error]
     else:
-        # Several root fields at once, as graphql-core runs a query's fields.
-        rows = await asyncio.gather(*fetches, return_exceptions=True)
+        # Several root fields at once, as graphql-core runs a query's fields, but
+        # only as many in flight as the request's slots; each error stays its own.
+        rows = await asyncio.gather(
+            *(
+                fetch_in_turn(context, root.selection.name, plan, params)
+                for root, plan, params in reads
+            ),
+            return_exceptions=True,
+        )
     # Traced in the operation's order (graphql-core traces as reads finish).
     for (root, plan, params), read in zip(reads, rows, strict=True):
         answers[root.key] = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -20,6 +21,24 @@ async def fetch(
     rows = await db.read(context.driver, context.settings, plan.cypher, params)
     telemetry.record_cypher(field, time.perf_counter() - started)
     return rows
+
+
+def read_slots(context: Context) -> asyncio.Semaphore:
+    """The request's share of the driver's pool: TREATYGRAPH_READS_PER_REQUEST
+    statements in flight at once, whichever fields send them (50 aliases would
+    otherwise hold 50 of the pool's 64 connections)."""
+    slots = context.reads
+    if slots is None:
+        slots = context.reads = asyncio.Semaphore(context.settings.reads_per_request)
+    return slots
+
+
+async def fetch_in_turn(
+    context: Context, field: str, plan: Plan, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """`fetch`, once one of the request's read slots is free (FIFO, so in order)."""
+    async with read_slots(context):
+        return await fetch(context, field, plan, params)
 
 
 def answered(

@@ -24,7 +24,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import DatabaseUnavailable, QueryTimeout
-from settings import Settings
+from settings import POOL_SIZE, Settings
 
 # How long read() keeps retrying a connection failure before DATABASE_UNAVAILABLE;
 # one connection attempt may add connection_timeout (1.5 s) when a host is silent.
@@ -49,7 +49,7 @@ def open_driver(settings: Settings) -> AsyncDriver:
         connection_timeout=1.5,
         connection_acquisition_timeout=2.0,
         max_transaction_retry_time=0,
-        max_connection_pool_size=64,
+        max_connection_pool_size=POOL_SIZE,
         # Neo4j's notifications (e.g. "property `start` does not exist" for a Term with no
         # known dates) are expected here; left on, the driver logs a warning per query.
         notifications_min_severity="OFF",

@@ -20,7 +20,7 @@ from execution.context import Context
 from execution.operations import RootAnswers
 from execution.pages import page_edges, page_info, page_items
 from execution.plans import parameters, plan_for
-from execution.reads import answered, fetch
+from execution.reads import answered, fetch_in_turn
 from graph.selection import Leaf, Selection
 
 
@@ -46,7 +46,8 @@ async def resolve_written(source: Any, info: GraphQLResolveInfo[Any], **_: Any) 
     selection = Selection(bound.name, bound.key, {argument: key}, bound.children)
     plan = plan_for(selection, catalog, settings)
     params = parameters(plan, binder.leaves, context)
-    rows = await fetch(context, info.field_name, plan, params)
+    # Aliased payload objects resolve concurrently: they share the request's slots.
+    rows = await fetch_in_turn(context, info.field_name, plan, params)
     return answered(context, str(info.path.key), plan, params, rows)
 
 

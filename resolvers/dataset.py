@@ -5,6 +5,7 @@ from __future__ import annotations
 from strawberry.types import Info
 
 from execution.context import Context
+from execution.reads import read_slots
 from graph import driver as db
 from graph import queries
 from graph.model import PARTY_RULE
@@ -14,7 +15,9 @@ from schema.dataset import DatasetInfo
 async def dataset_info(info: Info[Context, None]) -> DatasetInfo:
     """The loaded dataset's version and what `asOf` defaults to in this deployment."""
     context = info.context
-    rows = await db.read(context.driver, context.settings, queries.DATASET, {})
+    # Not compiled, so not read beforehand: aliases of it run at once in graphql-core.
+    async with read_slots(context):
+        rows = await db.read(context.driver, context.settings, queries.DATASET, {})
     row = rows[0] if rows else {}
     context.trace.append({"field": info.path.key})
     return DatasetInfo(

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from settings import Settings, SettingsError
+from settings import POOL_SIZE, Settings, SettingsError
 
 
 def test_defaults_use_the_local_launcher() -> None:
@@ -37,6 +37,8 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_CORS_ORIGINS", "https://app.example.org/path"),
         ("TREATYGRAPH_CORS_CREDENTIALS", "y"),
         ("TREATYGRAPH_COMPILED_RESPONSES", "fast"),
+        ("TREATYGRAPH_READS_PER_REQUEST", "0"),
+        ("TREATYGRAPH_CLIENT_CONCURRENCY", "64"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
@@ -91,3 +93,16 @@ def test_wildcard_origin_with_credentials_is_refused() -> None:
         )
     wildcard = Settings.from_env({"TREATYGRAPH_CORS_ORIGINS": "*"})
     assert wildcard.cors_origins == ("*",)
+
+
+def test_one_client_cannot_hold_the_whole_pool_by_default_or_by_configuration() -> None:
+    defaults = Settings.from_env({})
+    assert (defaults.client_concurrency, defaults.reads_per_request) == (8, 4)
+    assert defaults.client_concurrency * defaults.reads_per_request < POOL_SIZE
+    with pytest.raises(SettingsError, match=r"\(16 x 4\) must stay below"):
+        Settings.from_env(
+            {
+                "TREATYGRAPH_CLIENT_CONCURRENCY": "16",
+                "TREATYGRAPH_READS_PER_REQUEST": "4",
+            }
+        )
