@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 log = logging.getLogger("treatygraph.access")
 
@@ -63,6 +63,18 @@ HTTP_REQUESTS = Counter(
     "treatygraph_http_requests",
     "HTTP requests, by route and status code.",
     ["route", "status"],
+    registry=REGISTRY,
+)
+
+GRAPHQL_IN_FLIGHT = Gauge(
+    "treatygraph_graphql_in_flight",
+    "/graphql requests being answered by this process.",
+    registry=REGISTRY,
+)
+GRAPHQL_CLIENTS = Gauge(
+    "treatygraph_graphql_clients_in_flight",
+    "Clients (API keys or addresses) with a /graphql request in flight in this "
+    "process: the entries of its per-client concurrency table.",
     registry=REGISTRY,
 )
 
@@ -152,6 +164,14 @@ def record_errors(codes: list[str]) -> None:
     info = current()
     if info is not None:
         info.error_codes.extend(codes)
+
+
+def record_in_flight(requests: int, clients: int) -> None:
+    """Called as /graphql requests start (+1) and end (-1), with the change in the
+    clients that have one in flight. Refusals (RATE_LIMITED) go to record_errors."""
+    GRAPHQL_IN_FLIGHT.inc(requests)
+    if clients:
+        GRAPHQL_CLIENTS.inc(clients)
 
 
 def record_operation(name: str | None, operation_type: str | None) -> None:

@@ -6,6 +6,7 @@ Our hierarchy:
     ├── DatabaseUnavailable     DATABASE_UNAVAILABLE: Neo4j cannot be reached now
     ├── QueryTimeout            QUERY_TIMEOUT: the Cypher ran past its time budget
     ├── LimitExceeded           LIMIT_EXCEEDED: a request limit (page size, cost …)
+    ├── RateLimited             RATE_LIMITED: the client has too many requests in flight
     ├── Unauthenticated         UNAUTHENTICATED: a mutation without a valid API key
     ├── Forbidden               FORBIDDEN: the API key may not do this (read-only)
     └── Conflict                CONFLICT: the write clashes with what is stored
@@ -55,6 +56,12 @@ class LimitExceeded(TreatygraphError):
     """Raised when a request exceeds a configured limit."""
 
     code = "LIMIT_EXCEEDED"
+
+
+class RateLimited(TreatygraphError):
+    """Raised (answered 429) when a client already has its most requests in flight."""
+
+    code = "RATE_LIMITED"
 
 
 class Unauthenticated(TreatygraphError):

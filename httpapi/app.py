@@ -25,6 +25,7 @@ from graph.driver import open_driver
 from httpapi import probes
 from httpapi.access import RequestTelemetry
 from httpapi.body_limit import BodySizeLimit
+from httpapi.client_limit import ClientConcurrencyLimit
 from httpapi.graphql import TreatyGraphQL
 from schema.examples import examples
 from settings import Settings
@@ -74,9 +75,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
 
 
 def middleware(settings: Settings) -> list[Middleware]:
-    """Outermost first: telemetry sees every response (413s and CORS refusals too)
-    and adds the security headers; CORS only when origins are configured, the body
-    size limit, then gzip."""
+    """Outermost first: telemetry sees every response (413s, 429s and CORS refusals
+    too) and adds the security headers; CORS only when origins are configured (so a
+    429 carries its headers, and preflights are never limited); the per-client
+    limit, before any body is read; the body size limit, then gzip."""
     stack = [Middleware(RequestTelemetry)]
     if settings.cors_origins:
         stack.append(
@@ -90,6 +92,13 @@ def middleware(settings: Settings) -> list[Middleware]:
                 max_age=600,
             )
         )
+    stack.append(
+        Middleware(
+            ClientConcurrencyLimit,
+            max_in_flight=settings.client_concurrency,
+            keys=settings.api_keys,
+        )
+    )
     stack.append(Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes))
     # The map outlines and big answers shrink about 3x. Level 6 (zlib's default)
     # compresses within a few percent of Starlette's 9 at a fraction of the CPU.

@@ -1,0 +1,98 @@
+"""At most TREATYGRAPH_CLIENT_CONCURRENCY /graphql requests in flight per client.
+
+A client is the configured API key it presents (by its name: the key itself is
+never kept), or else its address. An unknown key counts as its address, or a client
+could make itself a fresh client per request with made-up keys. The address is the
+ASGI scope's client host; behind a proxy, uvicorn's --proxy-headers with
+--forwarded-allow-ips=<the proxy> makes that the caller's (otherwise every caller
+shares the proxy's one limit).
+
+The state is per process: a count per client, whose entry leaves when its count
+is back to 0, so the table holds only clients with requests in flight. With N API
+processes (API_WORKERS, or replicas behind a round-robin balancer) each one limits
+separately, so a client may have up to N x the limit in flight.
+"""
+
+from __future__ import annotations
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+import telemetry
+from graph.errors import RateLimited
+from httpapi import encoding
+from httpapi.auth import authenticate, presented_key
+from settings import ApiKey
+
+# A slot frees when one of the client's own requests is answered, typically within
+# milliseconds; 1 s is the shortest wait Retry-After can say (whole seconds).
+RETRY_AFTER_SECONDS = 1
+
+
+class ClientConcurrencyLimit:
+    """ASGI middleware: a /graphql request over its client's limit gets 429 at once,
+    with Retry-After and a RATE_LIMITED error; probes and pages are never limited."""
+
+    def __init__(
+        self, app: ASGIApp, max_in_flight: int, keys: tuple[ApiKey, ...]
+    ) -> None:
+        self.app = app
+        self.max_in_flight = max_in_flight
+        self.keys = keys
+        self.in_flight: dict[str, int] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/graphql":
+            await self.app(scope, receive, send)
+            return
+        client = self.client_of(scope)
+        count = self.in_flight.get(client, 0)
+        if count >= self.max_in_flight:
+            await self._refuse(send)
+            return
+        self.in_flight[client] = count + 1
+        telemetry.record_in_flight(1, 0 if count else 1)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            # Also on an error or a cancellation (a client gone): nothing leaks.
+            left = self.in_flight[client] - 1
+            if left:
+                self.in_flight[client] = left
+            else:
+                del self.in_flight[client]
+            telemetry.record_in_flight(-1, 0 if left else -1)
+
+    def client_of(self, scope: Scope) -> str:
+        """`key:<name>` for a configured API key, else `address:<host>`."""
+        if self.keys:
+            key = presented_key(Headers(scope=scope))
+            principal = authenticate(self.keys, key) if key else None
+            if principal is not None:
+                return f"key:{principal.name}"
+        address = scope.get("client")
+        return f"address:{address[0] if address else ''}"
+
+    async def _refuse(self, send: Send) -> None:
+        error = RateLimited(
+            f"This client already has {self.max_in_flight} requests in flight "
+            "(TREATYGRAPH_CLIENT_CONCURRENCY); retry once one is answered.",
+            limit="clientConcurrency",
+            max=self.max_in_flight,
+        )
+        telemetry.record_errors([error.code])
+        body = encoding.dumps(
+            {"errors": [{"message": str(error), "extensions": error.extensions}]}
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
