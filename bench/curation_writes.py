@@ -91,6 +91,8 @@ def main() -> int:
         Settings.from_env(),
         api_keys=(ApiKey("bench", "curator", hash_key(key)),),
         write_queue_seconds=600,
+        # All n writes come with one key at once: not the per-client limit's case.
+        client_concurrency=max(n, 1),
     )
     server = uvicorn.Server(
         uvicorn.Config(

@@ -4,7 +4,9 @@
     .venv/bin/python bench/soak.py --url http://host:8000 --pid <API pid>
 
 With --port it serves the API itself (uvicorn, configured by the environment, e.g.
-`make stress`'s test Neo4j, already seeded) and stops it afterwards.
+`make stress`'s test Neo4j, already seeded) and stops it afterwards; its
+TREATYGRAPH_CLIENT_CONCURRENCY is --concurrency, since every connection comes from
+this one address. A server given by --url needs that too, or it answers 429s.
 
 Q1 the README's hero query; Q2 one country in depth; Q3 fifty Ottawa parties by
 name with totalCount; Q4 the 2025 timeline; Q5 search. Every answer must be HTTP
@@ -153,7 +155,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.port is not None:
         log = REPO_ROOT / "test-output" / "soak-api.log"
-        with api_server(args.port, {}, log) as process:
+        env = {"TREATYGRAPH_CLIENT_CONCURRENCY": str(args.concurrency)}
+        with api_server(args.port, env, log) as process:
             args.url, args.pid = f"http://127.0.0.1:{args.port}", process.pid
             return soak(args)
     if args.url is None or args.pid is None:

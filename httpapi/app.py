@@ -28,7 +28,7 @@ from httpapi.body_limit import BodySizeLimit
 from httpapi.client_limit import ClientConcurrencyLimit
 from httpapi.graphql import TreatyGraphQL
 from schema.examples import examples
-from settings import Settings
+from settings import POOL_SIZE, Settings
 
 log = logging.getLogger("treatygraph")
 
@@ -59,6 +59,14 @@ class State(TypedDict):
 async def lifespan(app: Starlette) -> AsyncIterator[State]:
     """One AsyncDriver for the process, closed on shutdown."""
     settings: Settings = app.state.settings
+    held = settings.client_concurrency * settings.reads_per_request
+    if held >= POOL_SIZE:
+        log.warning(
+            "TREATYGRAPH_CLIENT_CONCURRENCY x TREATYGRAPH_READS_PER_REQUEST = %d: one "
+            "client can hold all %d pooled connections",
+            held,
+            POOL_SIZE,
+        )
     driver = open_driver(settings)
     try:
         await driver.verify_connectivity()

@@ -773,8 +773,11 @@ def test_recorded_statement_reads_back_with_authors_recommendations_and_search(
 def live(keyed: Settings, seeded: dict[str, Any]) -> Iterator[str]:
     """The app under uvicorn on a real port, so requests run truly concurrently."""
     # Correctness, not speed, is on trial: let queued writes wait as long as needed
-    # on a busy machine (bench/curation_writes.py measures the speed).
-    patient = dataclasses.replace(keyed, write_queue_seconds=300)
+    # on a busy machine (bench/curation_writes.py measures the speed). One curator
+    # key sends up to 100 at once: its concurrency limit must not refuse them.
+    patient = dataclasses.replace(
+        keyed, write_queue_seconds=300, client_concurrency=100
+    )
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(patient), host="127.0.0.1", port=LIVE_PORT, log_level="warning"
