@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from graph.errors import LimitExceeded
+from httpapi.refusals import refuse
 
 
 class BodySizeLimit:
@@ -50,33 +51,14 @@ class BodySizeLimit:
         await self.app(scope, _replay([whole], then=receive), send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "errors": [
-                    {
-                        "message": f"The request body is larger than {self.max_bytes} "
-                        "bytes (TREATYGRAPH_MAX_BODY_BYTES).",
-                        "extensions": {
-                            "code": "LIMIT_EXCEEDED",
-                            "limit": "bodySize",
-                            "max": self.max_bytes,
-                        },
-                    }
-                ]
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
+        error = LimitExceeded(
+            f"The request body is larger than {self.max_bytes} bytes "
+            "(TREATYGRAPH_MAX_BODY_BYTES).",
+            limit="bodySize",
+            max=self.max_bytes,
         )
-        await send({"type": "http.response.body", "body": body})
+        # The rest of the body is never read, so the connection cannot be reused.
+        await refuse(send, 413, error, ((b"connection", b"close"),))
 
 
 def _replay(messages: list[Message], then: Receive | None = None) -> Receive:

@@ -20,8 +20,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import telemetry
 from graph.errors import RateLimited
-from httpapi import encoding
 from httpapi.auth import authenticate, presented_key
+from httpapi.refusals import refuse
 from settings import ApiKey
 
 # A slot frees when one of the client's own requests is answered, typically within
@@ -80,19 +80,5 @@ class ClientConcurrencyLimit:
             limit="clientConcurrency",
             max=self.max_in_flight,
         )
-        telemetry.record_errors([error.code])
-        body = encoding.dumps(
-            {"errors": [{"message": str(error), "extensions": error.extensions}]}
-        )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        retry = (b"retry-after", str(RETRY_AFTER_SECONDS).encode())
+        await refuse(send, 429, error, (retry,))
