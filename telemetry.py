@@ -69,12 +69,14 @@ HTTP_REQUESTS = Counter(
 GRAPHQL_IN_FLIGHT = Gauge(
     "treatygraph_graphql_in_flight",
     "/graphql requests being answered by this process.",
+    multiprocess_mode="livesum",
     registry=REGISTRY,
 )
 GRAPHQL_CLIENTS = Gauge(
     "treatygraph_graphql_clients_in_flight",
     "Clients (API keys or addresses) with a /graphql request in flight in this "
     "process: the entries of its per-client concurrency table.",
+    multiprocess_mode="livesum",
     registry=REGISTRY,
 )
 

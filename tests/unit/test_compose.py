@@ -171,6 +171,18 @@ def test_neo4j_healthcheck_logs_in_with_the_password_neo4j_auth_sets(
         assert password in command
 
 
+def test_neo4j_checks_for_timed_out_transactions_as_often_as_the_launcher(
+    neo4j_service: dict[str, Any],
+) -> None:
+    launcher = (REPO_ROOT / "graph" / "neo4j" / "Neo4jLauncher.java").read_text()
+    found = re.search(
+        r"transaction_monitor_check_interval, Duration\.ofMillis\((\d+)\)", launcher
+    )
+    assert found is not None
+    interval = environment(neo4j_service)["NEO4J_db_transaction_monitor_check_interval"]
+    assert interval == f"{found.group(1)}ms"
+
+
 def test_neo4j_publishes_bolt_and_http(neo4j_service: dict[str, Any]) -> None:
     assert {7474, 7687} <= published_container_ports(neo4j_service)
 
