@@ -64,7 +64,8 @@ class ClientConcurrencyLimit:
             telemetry.record_in_flight(-1, 0 if left else -1)
 
     def client_of(self, scope: Scope) -> str:
-        """`key:<name>` for a configured API key, else `address:<host>`."""
+        """`key:<name>` for a configured API key, else `address:<host>` (empty
+        without one, e.g. over a Unix socket: such callers are one client)."""
         if self.keys:
             key = presented_key(Headers(scope=scope))
             principal = authenticate(self.keys, key) if key else None

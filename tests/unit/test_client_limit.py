@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
+import telemetry
 from httpapi.auth import hash_key
 from httpapi.client_limit import ClientConcurrencyLimit
 from settings import ApiKey
@@ -141,7 +142,18 @@ async def test_probes_and_pages_are_never_limited_nor_counted(path: str) -> None
     assert [(await task)[0]["status"] for task in tasks] == [200, 200, 200]
 
 
-async def test_the_table_empties_after_errors_and_cancellations() -> None:
+def gauges() -> tuple[float | None, ...]:
+    return tuple(
+        telemetry.REGISTRY.get_sample_value(name)
+        for name in (
+            "treatygraph_graphql_in_flight",
+            "treatygraph_graphql_clients_in_flight",
+        )
+    )
+
+
+async def test_the_table_and_gauges_empty_after_errors_and_cancellations() -> None:
+    idle = gauges()
     app = Held()
     limiter = ClientConcurrencyLimit(app, max_in_flight=3, keys=())
     failing = asyncio.create_task(call(limiter, scope(fail=True)))
@@ -150,6 +162,7 @@ async def test_the_table_empties_after_errors_and_cancellations() -> None:
     answered = asyncio.create_task(call(limiter, scope()))
     await started(app, 3)
     assert limiter.in_flight == {"address:10.0.0.1": 3}
+    assert gauges() != idle
     cancelled.cancel()
     with pytest.raises(asyncio.CancelledError):
         await cancelled
@@ -159,6 +172,7 @@ async def test_the_table_empties_after_errors_and_cancellations() -> None:
         await failing
     await answered
     assert limiter.in_flight == {}
+    assert gauges() == idle
     # And the client has its whole limit again.
     app.release.clear()
     again = [asyncio.create_task(call(limiter, scope())) for _ in range(3)]
