@@ -241,6 +241,11 @@ class Settings:
     trusted_documents: Path | None = None
     trusted_documents_only: bool = False
     apq_entries: int = 1000
+    # Seconds a connection may take to send its request headers, and then its body;
+    # open connections per process (httpapi/connections.py).
+    header_timeout: int = 10
+    body_timeout: int = 30
+    max_connections: int = 4096
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -386,6 +391,14 @@ class Settings:
                 _int("TREATYGRAPH_APQ_ENTRIES", 0, 1_000_000),
                 "1000",
             ),
+            **{
+                field: get(name, _int(name, 1, high), default)
+                for field, name, high, default in (
+                    ("header_timeout", "TREATYGRAPH_HEADER_TIMEOUT", 600, "10"),
+                    ("body_timeout", "TREATYGRAPH_BODY_TIMEOUT", 3600, "30"),
+                    ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", 10**6, "4096"),
+                )
+            },
         )
 
     @property

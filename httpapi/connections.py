@@ -1,0 +1,210 @@
+"""Connections that cannot take the server down: deadlines and a cap per process.
+
+uvicorn 0.54 times out only idle keep-alive connections (between requests): a
+socket that sends a request line and one header, then nothing, is held forever,
+and 19,990 of them filled the file descriptors until every other client was reset
+(issue 14). `GuardedHttpToolsProtocol` closes a connection whose request headers
+are not complete `header_timeout` seconds after it opened (or after its last
+response), answers 408 to a body not complete after `body_timeout`, and answers
+503 with Retry-After to a connection over `max_connections`, before any fd runs out.
+It extends httptools' protocol, the one uvicorn's `auto` picks with httptools
+installed (pinned in pyproject.toml); `uvicorn_protocol` hands it to uvicorn.Config.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import resource
+from dataclasses import dataclass
+from typing import Any
+
+from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.server import ServerState
+
+from graph.errors import LimitExceeded, ServerBusy, TreatygraphError
+from settings import Settings
+
+log = logging.getLogger("treatygraph")
+
+# Descriptors kept for everything but client sockets: the Neo4j pool (64,
+# graph/driver.py), listening sockets, epoll, log files, imports.
+RESERVED_FDS = 256
+# A refused connection is read and discarded this long after its answer, so the
+# kernel does not reset it (closing with unread input sends RST, and the client
+# may lose the 503 it was sent).
+LINGER_SECONDS = 1.0
+RETRY_AFTER_SECONDS = 1
+
+
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """What one process allows its clients; picklable, so workers receive it."""
+
+    header_timeout: float
+    body_timeout: float
+    max_connections: int
+
+
+def raise_open_files_limit() -> tuple[int, int]:
+    """Raise RLIMIT_NOFILE's soft limit to the hard one (never lower it), so the
+    connection cap, not the kernel, refuses clients; returns (before, after)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or (
+        hard != resource.RLIM_INFINITY and soft >= hard
+    ):
+        return soft, soft
+    # An unlimited hard limit is refused by some kernels (macOS: OPEN_MAX).
+    target = hard if hard != resource.RLIM_INFINITY else max(soft, 1 << 20)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ValueError, OSError):
+        return soft, soft
+    return soft, target
+
+
+def connection_limits(settings: Settings) -> ConnectionLimits:
+    """The limits for this process: TREATYGRAPH_MAX_CONNECTIONS, lowered if the open
+    files limit (raised first) cannot hold them; logs the figures."""
+    before, after = raise_open_files_limit()
+    # Each refused connection lingers as well, so up to twice the cap are open.
+    fits = (
+        after == resource.RLIM_INFINITY
+        or 2 * settings.max_connections <= after - RESERVED_FDS
+    )
+    cap = settings.max_connections if fits else max(1, (after - RESERVED_FDS) // 2)
+    log.info(
+        "open files limit %s -> %s; at most %d connections per process%s",
+        before,
+        after,
+        cap,
+        ""
+        if fits
+        else f" (TREATYGRAPH_MAX_CONNECTIONS={settings.max_connections} does not fit)",
+    )
+    return ConnectionLimits(settings.header_timeout, settings.body_timeout, cap)
+
+
+def uvicorn_protocol(limits: ConnectionLimits) -> Any:
+    """The `http=` value for uvicorn.Config: our protocol bound to `limits`.
+
+    A partial, not a subclass made here: uvicorn pickles its Config into every
+    worker, and a class built at run time cannot be pickled.
+    """
+    return functools.partial(GuardedHttpToolsProtocol, limits=limits)
+
+
+def _answer(status: bytes, error: TreatygraphError, *headers: bytes) -> bytes:
+    body = json.dumps(
+        {"errors": [{"message": str(error), "extensions": error.extensions}]}
+    ).encode()
+    head = [
+        b"HTTP/1.1 " + status,
+        b"content-type: application/json",
+        b"content-length: " + str(len(body)).encode(),
+        b"connection: close",
+        *headers,
+    ]
+    return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with deadlines for headers and body, and a cap."""
+
+    def __init__(
+        self,
+        config: Config,
+        server_state: ServerState,
+        app_state: dict[str, Any],
+        _loop: asyncio.AbstractEventLoop | None = None,
+        *,
+        limits: ConnectionLimits,
+    ) -> None:
+        super().__init__(config, server_state, app_state, _loop)
+        self.limits = limits
+        self.deadline: asyncio.TimerHandle | None = None
+        self.refused = False
+
+    # uvicorn narrows asyncio's BaseTransport to Transport the same way.
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        open_now = len(self.connections)  # this one included
+        if open_now > 2 * self.limits.max_connections:
+            # Even refusals would exhaust descriptors: drop it at once.
+            transport.abort()
+        elif open_now > self.limits.max_connections:
+            busy = ServerBusy(
+                f"The server has {self.limits.max_connections} connections open, its "
+                f"limit (TREATYGRAPH_MAX_CONNECTIONS); retry in {RETRY_AFTER_SECONDS} s.",
+                retryAfterSeconds=RETRY_AFTER_SECONDS,
+            )
+            retry = f"retry-after: {RETRY_AFTER_SECONDS}".encode()
+            self._refuse(_answer(b"503 Service Unavailable", busy, retry))
+        else:
+            self._arm(self.limits.header_timeout, self._headers_timed_out)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if not self.refused:  # a refused connection's input is read only to be dropped
+            super().data_received(data)
+
+    def on_headers_complete(self) -> None:
+        self._arm(self.limits.body_timeout, self._body_timed_out)
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._disarm()
+        super().on_message_complete()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        # The next request's headers are due within the timeout too, unless it is
+        # already parsed and queued (pipelining) or the connection is closing.
+        if not self.transport.is_closing() and not self.pipeline:
+            self._arm(self.limits.header_timeout, self._headers_timed_out)
+
+    def _arm(self, seconds: float, callback: Any) -> None:
+        self._disarm()
+        self.deadline = self.loop.call_later(seconds, callback)
+
+    def _disarm(self) -> None:
+        if self.deadline is not None:
+            self.deadline.cancel()
+            self.deadline = None
+
+    def _headers_timed_out(self) -> None:
+        self.deadline = None
+        # Nothing parsed to answer: a half-open or slow client just loses its socket.
+        self.transport.close()
+
+    def _body_timed_out(self) -> None:
+        self.deadline = None
+        cycle = self.cycle
+        if cycle is None or cycle.response_started or self.transport.is_closing():
+            self.transport.close()
+            return
+        # The app's receive() now reports a disconnect and its answer is dropped.
+        cycle.disconnected = True
+        cycle.message_event.set()
+        late = LimitExceeded(
+            f"The request body did not arrive within {self.limits.body_timeout:g} s "
+            "(TREATYGRAPH_BODY_TIMEOUT).",
+            limit="bodyTime",
+            max=self.limits.body_timeout,
+        )
+        self._refuse(_answer(b"408 Request Timeout", late))
+
+    def _refuse(self, answer: bytes) -> None:
+        """Send `answer`, half-close, drain input, close after LINGER_SECONDS."""
+        self.refused = True
+        self.transport.write(answer)
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self.flow.resume_reading()
+        self._arm(LINGER_SECONDS, self.transport.close)
