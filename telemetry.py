@@ -65,6 +65,14 @@ HTTP_REQUESTS = Counter(
     ["route", "status"],
     registry=REGISTRY,
 )
+CONNECTIONS_CUT = Counter(
+    "treatygraph_connections_cut",
+    "Connections the server closed on its own (httpapi.connections), by reason: "
+    "`header_timeout`, `body_timeout` (answered 408), `busy` (over the cap, answered "
+    "503) or `dropped` (over twice the cap, closed unanswered).",
+    ["reason"],
+    registry=REGISTRY,
+)
 
 _children: dict[tuple[Any, ...], Any] = {}
 
@@ -143,6 +151,11 @@ def record_cypher(root_field: str, seconds: float) -> None:
 def record_completion(path: str) -> None:
     """Called once per GraphQL request with what completed it (`compiled`, `graphql`)."""
     _child(GRAPHQL_COMPLETIONS, path).inc()
+
+
+def record_cut_connection(reason: str) -> None:
+    """Called when the server closes a connection for a limit of its own."""
+    _child(CONNECTIONS_CUT, reason).inc()
 
 
 def record_errors(codes: list[str]) -> None:

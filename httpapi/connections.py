@@ -18,6 +18,7 @@ import functools
 import json
 import logging
 import resource
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
+import telemetry
 from graph.errors import LimitExceeded, ServerBusy, TreatygraphError
 from settings import Settings
 
@@ -38,6 +40,8 @@ RESERVED_FDS = 256
 # may lose the 503 it was sent).
 LINGER_SECONDS = 1.0
 RETRY_AFTER_SECONDS = 1
+# Under a flood every refusal is counted (telemetry), but logged at most this often.
+BUSY_LOG_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,24 @@ def connection_limits(settings: Settings) -> ConnectionLimits:
     return ConnectionLimits(settings.header_timeout, settings.body_timeout, cap)
 
 
+_busy_unlogged = 0
+_busy_logged_at = -BUSY_LOG_SECONDS
+
+
+def _log_busy(cap: int) -> None:
+    global _busy_unlogged, _busy_logged_at
+    _busy_unlogged += 1
+    now = time.monotonic()
+    if now - _busy_logged_at >= BUSY_LOG_SECONDS:
+        log.warning(
+            "connection cap reached: %d refused (503) since this was last logged; "
+            "this process holds %d (TREATYGRAPH_MAX_CONNECTIONS)",
+            _busy_unlogged,
+            cap,
+        )
+        _busy_unlogged, _busy_logged_at = 0, now
+
+
 def uvicorn_protocol(limits: ConnectionLimits) -> Any:
     """The `http=` value for uvicorn.Config: our protocol bound to `limits`.
 
@@ -134,6 +156,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         open_now = len(self.connections)  # this one included
         if open_now > 2 * self.limits.max_connections:
             # Even refusals would exhaust descriptors: drop it at once.
+            telemetry.record_cut_connection("dropped")
             transport.abort()
         elif open_now > self.limits.max_connections:
             busy = ServerBusy(
@@ -142,6 +165,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
                 retryAfterSeconds=RETRY_AFTER_SECONDS,
             )
             retry = f"retry-after: {RETRY_AFTER_SECONDS}".encode()
+            telemetry.record_cut_connection("busy")
+            _log_busy(self.limits.max_connections)
             self._refuse(_answer(b"503 Service Unavailable", busy, retry))
         else:
             self._arm(self.limits.header_timeout, self._headers_timed_out)
@@ -181,10 +206,12 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def _headers_timed_out(self) -> None:
         self.deadline = None
         # Nothing parsed to answer: a half-open or slow client just loses its socket.
+        telemetry.record_cut_connection("header_timeout")
         self.transport.close()
 
     def _body_timed_out(self) -> None:
         self.deadline = None
+        telemetry.record_cut_connection("body_timeout")
         cycle = self.cycle
         if cycle is None or cycle.response_started or self.transport.is_closing():
             self.transport.close()

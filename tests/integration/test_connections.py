@@ -66,6 +66,13 @@ def read_response(sock: socket.socket, limit: float) -> tuple[int, dict[str, str
     return int(status_line.split()[1]), headers, json.loads(body)
 
 
+def cut(metrics: str, reason: str) -> float:
+    """treatygraph_connections_cut_total for `reason` in a /metrics text."""
+    line = f'treatygraph_connections_cut_total{{reason="{reason}"}} '
+    found = [row for row in metrics.splitlines() if row.startswith(line)]
+    return float(found[0].split()[-1]) if found else 0.0
+
+
 def test_a_socket_that_stops_after_one_header_is_closed_within_the_header_timeout(
     port: int,
 ) -> None:
@@ -128,6 +135,9 @@ def test_a_client_over_the_cap_gets_503_with_retry_after_not_a_reset(
             seconds_until_closed(sock, HEADER_TIMEOUT + 3)
         response = httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
         assert response.status_code == 200
+        metrics = httpx2.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+        assert cut(metrics, "busy") >= 1
+        assert cut(metrics, "header_timeout") >= MAX_CONNECTIONS
     finally:
         for sock in idle:
             sock.close()
