@@ -48,6 +48,10 @@ def api_server(
     port: int, env: dict[str, str], log: Path, startup_seconds: float = 30
 ) -> Iterator[subprocess.Popen[bytes]]:
     """`python -m server serve` on 127.0.0.1:port with `env` over ours; stopped after."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # Someone else's server there would answer our health checks.
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is taken by another process")
     log.parent.mkdir(parents=True, exist_ok=True)
     environ = {**os.environ, **env, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
     with log.open("ab") as out:

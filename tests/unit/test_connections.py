@@ -73,8 +73,9 @@ def test_raising_the_real_limit_never_lowers_it() -> None:
 def test_the_cap_is_lowered_to_what_the_descriptors_hold(fake: FakeLimits) -> None:
     fake.limits = (1024, 1024)
     limits = connections.connection_limits(Settings.from_env({}))
-    # Up to twice the cap are open (refusals linger), beside 256 reserved fds.
+    # Half of what 256 reserved fds leave, the other half for refusals (they linger).
     assert limits.max_connections == (1024 - 256) // 2
+    assert limits.ceiling == 1024 - 256
     assert (limits.header_timeout, limits.body_timeout) == (10, 30)
 
 
@@ -82,14 +83,14 @@ def test_a_cap_that_fits_is_kept(fake: FakeLimits) -> None:
     limits = connections.connection_limits(
         Settings.from_env({"TREATYGRAPH_MAX_CONNECTIONS": "20"})
     )
-    assert limits.max_connections == 20
+    assert (limits.max_connections, limits.ceiling) == (20, 524288 - 256)
 
 
 def test_the_protocol_and_its_limits_pickle_into_workers() -> None:
     # uvicorn's Multiprocess pickles its Config, `http=` included, into each worker.
     import pickle
 
-    limits = connections.ConnectionLimits(1, 2, 3)
+    limits = connections.ConnectionLimits(1, 2, 3, 4)
     http = pickle.loads(pickle.dumps(connections.uvicorn_protocol(limits)))
     assert http.func is connections.GuardedHttpToolsProtocol
     assert http.keywords == {"limits": limits}
