@@ -69,7 +69,8 @@ CONNECTIONS_CUT = Counter(
     "treatygraph_connections_cut",
     "Connections the server closed on its own (httpapi.connections), by reason: "
     "`header_timeout`, `body_timeout` (answered 408), `busy` (over the cap, answered "
-    "503) or `dropped` (over twice the cap, closed unanswered).",
+    "503) or `dropped` (so many open that the process keeps no descriptor for a "
+    "503: closed unanswered).",
     ["reason"],
     registry=REGISTRY,
 )

@@ -35,10 +35,11 @@ log = logging.getLogger("treatygraph")
 # Descriptors kept for everything but client sockets: the Neo4j pool (64,
 # graph/driver.py), listening sockets, epoll, log files, imports.
 RESERVED_FDS = 256
-# A refused connection is read and discarded this long after its answer, so the
-# kernel does not reset it (closing with unread input sends RST, and the client
-# may lose the 503 it was sent).
-LINGER_SECONDS = 1.0
+# A refused connection is read and discarded this long after its answer (or until
+# the client closes), so the kernel does not reset it: input arriving after the
+# close gets an RST, and the client may lose the 503 it was sent. 2 s covers a
+# client that sends its request a slow round trip after connecting.
+LINGER_SECONDS = 2.0
 RETRY_AFTER_SECONDS = 1
 # Under a flood every refusal is counted (telemetry), but logged at most this often.
 BUSY_LOG_SECONDS = 10.0
@@ -51,6 +52,8 @@ class ConnectionLimits:
     header_timeout: float
     body_timeout: float
     max_connections: int
+    # Open sockets past which even a 503 costs a descriptor the process lacks.
+    ceiling: int
 
 
 def raise_open_files_limit() -> tuple[int, int]:
@@ -74,22 +77,23 @@ def connection_limits(settings: Settings) -> ConnectionLimits:
     """The limits for this process: TREATYGRAPH_MAX_CONNECTIONS, lowered if the open
     files limit (raised first) cannot hold them; logs the figures."""
     before, after = raise_open_files_limit()
-    # Each refused connection lingers as well, so up to twice the cap are open.
-    fits = (
-        after == resource.RLIM_INFINITY
-        or 2 * settings.max_connections <= after - RESERVED_FDS
-    )
-    cap = settings.max_connections if fits else max(1, (after - RESERVED_FDS) // 2)
+    ceiling = 1 << 30 if after == resource.RLIM_INFINITY else after - RESERVED_FDS
+    # At least as many descriptors again stay free for refusals (they linger).
+    cap = max(1, min(settings.max_connections, ceiling // 2))
     log.info(
-        "open files limit %s -> %s; at most %d connections per process%s",
+        "open files limit %s -> %s; at most %d connections per process%s, "
+        "503 answered up to %d open",
         before,
         after,
         cap,
         ""
-        if fits
+        if cap == settings.max_connections
         else f" (TREATYGRAPH_MAX_CONNECTIONS={settings.max_connections} does not fit)",
+        ceiling,
     )
-    return ConnectionLimits(settings.header_timeout, settings.body_timeout, cap)
+    return ConnectionLimits(
+        settings.header_timeout, settings.body_timeout, cap, max(cap, ceiling)
+    )
 
 
 _busy_unlogged = 0
@@ -154,8 +158,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         open_now = len(self.connections)  # this one included
-        if open_now > 2 * self.limits.max_connections:
-            # Even refusals would exhaust descriptors: drop it at once.
+        if open_now > self.limits.ceiling:
+            # Even a refusal would exhaust descriptors: drop it at once.
             telemetry.record_cut_connection("dropped")
             transport.abort()
         elif open_now > self.limits.max_connections:
