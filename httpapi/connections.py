@@ -183,6 +183,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if not self.refused:  # a refused connection's input is read only to be dropped
             super().data_received(data)
 
+    def handle_websocket_upgrade(self) -> None:
+        # The WebSocket protocol takes the transport over; our deadlines end here.
+        self._disarm()
+        super().handle_websocket_upgrade()
+
     def on_headers_complete(self) -> None:
         self._arm(self.limits.body_timeout, self._body_timed_out)
         super().on_headers_complete()

@@ -167,6 +167,21 @@ def test_a_keep_alive_client_is_served_past_the_header_timeout(port: int) -> Non
         connection.close()
 
 
+def test_pipelined_requests_are_all_answered_and_the_connection_kept(
+    port: int,
+) -> None:
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n" * 3)
+        sock.settimeout(5)
+        data = b""
+        while data.count(b"HTTP/1.1 200") < 3:
+            chunk = sock.recv(65536)
+            assert chunk, f"closed after {data.count(b'HTTP/1.1 200')} answers"
+            data += chunk
+        # Then the header timeout applies again, from the last response.
+        assert seconds_until_closed(sock, HEADER_TIMEOUT + 3) < HEADER_TIMEOUT + 1
+
+
 def test_every_worker_closes_half_open_sockets(neo4j: Settings) -> None:
     # Workers receive the protocol and its limits pickled inside uvicorn's Config.
     port = free_port()
