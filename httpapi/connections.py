@@ -20,7 +20,7 @@ import logging
 import resource
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -152,6 +152,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().__init__(config, server_state, app_state, _loop)
         self.limits = limits
         self.deadline: asyncio.TimerHandle | None = None
+        self.awaiting: Literal["headers", "body", "linger"] | None = None
         self.refused = False
 
     # uvicorn narrows asyncio's BaseTransport to Transport the same way.
@@ -173,7 +174,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             _log_busy(self.limits.max_connections)
             self._refuse(_answer(b"503 Service Unavailable", busy, retry))
         else:
-            self._arm(self.limits.header_timeout, self._headers_timed_out)
+            self._await_headers()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
@@ -189,37 +190,54 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().handle_websocket_upgrade()
 
     def on_headers_complete(self) -> None:
-        self._arm(self.limits.body_timeout, self._body_timed_out)
+        self._arm("body", self.limits.body_timeout, self._body_timed_out)
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
-        self._disarm()
+        if self.awaiting == "body":
+            if self.cycle.response_complete:  # answered before its body was read
+                self._await_headers()
+            else:
+                self._disarm()
         super().on_message_complete()
 
     def on_response_complete(self) -> None:
+        queued = bool(self.pipeline)
         super().on_response_complete()
         # The next request's headers are due within the timeout too, unless it is
-        # already parsed and queued (pipelining) or the connection is closing.
-        if not self.transport.is_closing() and not self.pipeline:
-            self._arm(self.limits.header_timeout, self._headers_timed_out)
+        # already parsed and queued (pipelining: it has started now), or this
+        # request's body is still arriving (its deadline stays).
+        if not queued and self.awaiting is None:
+            self._await_headers()
 
-    def _arm(self, seconds: float, callback: Any) -> None:
+    def _await_headers(self) -> None:
+        if not self.transport.is_closing():
+            self._arm("headers", self.limits.header_timeout, self._headers_timed_out)
+
+    def _arm(
+        self,
+        awaiting: Literal["headers", "body", "linger"],
+        seconds: float,
+        callback: Any,
+    ) -> None:
         self._disarm()
+        self.awaiting = awaiting
         self.deadline = self.loop.call_later(seconds, callback)
 
     def _disarm(self) -> None:
         if self.deadline is not None:
             self.deadline.cancel()
             self.deadline = None
+        self.awaiting = None
 
     def _headers_timed_out(self) -> None:
-        self.deadline = None
+        self.deadline = self.awaiting = None
         # Nothing parsed to answer: a half-open or slow client just loses its socket.
         telemetry.record_cut_connection("header_timeout")
         self.transport.close()
 
     def _body_timed_out(self) -> None:
-        self.deadline = None
+        self.deadline = self.awaiting = None
         telemetry.record_cut_connection("body_timeout")
         cycle = self.cycle
         if cycle is None or cycle.response_started or self.transport.is_closing():
@@ -243,4 +261,4 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         if self.transport.can_write_eof():
             self.transport.write_eof()
         self.flow.resume_reading()
-        self._arm(LINGER_SECONDS, self.transport.close)
+        self._arm("linger", LINGER_SECONDS, self.transport.close)

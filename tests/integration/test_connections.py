@@ -174,11 +174,30 @@ def test_pipelined_requests_are_all_answered_and_the_connection_kept(
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n" * 3)
         sock.settimeout(5)
         data = b""
-        while data.count(b"HTTP/1.1 200") < 3:
+        ok = b'{"status":"ok"}'
+        while data.count(ok) < 3:
             chunk = sock.recv(65536)
-            assert chunk, f"closed after {data.count(b'HTTP/1.1 200')} answers"
+            assert chunk, f"closed after {data.count(ok)} answers"
             data += chunk
         # Then the header timeout applies again, from the last response.
+        assert seconds_until_closed(sock, HEADER_TIMEOUT + 3) < HEADER_TIMEOUT + 1
+
+
+def test_a_request_answered_before_its_body_arrived_still_bounds_the_next(
+    port: int,
+) -> None:
+    # /healthz answers without reading the body; the rest comes after the answer.
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(
+            b"GET /healthz HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n12345"
+        )
+        sock.settimeout(5)
+        data = b""
+        while not data.endswith(b'{"status":"ok"}'):
+            chunk = sock.recv(65536)
+            assert chunk, "closed before the answer"
+            data += chunk
+        sock.sendall(b"67890" + HALF_OPEN)
         assert seconds_until_closed(sock, HEADER_TIMEOUT + 3) < HEADER_TIMEOUT + 1
 
 
