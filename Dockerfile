@@ -23,5 +23,7 @@ USER treatygraph
 
 EXPOSE 8000
 
-# Load the seed data (validated first; MERGE, so a restart is safe), then serve.
-CMD ["sh", "-c", "python -m seeds.loader && exec uvicorn server:app --host \"${API_HOST:-0.0.0.0}\" --port \"${API_PORT:-8000}\""]
+# Load the seed data (validated first; MERGE, so a restart is safe), then serve the
+# way `make run` does: `python -m server serve` (not bare `uvicorn server:app`) gives
+# every connection the header and body deadlines and the connection cap.
+CMD ["sh", "-c", "python -m seeds.loader && export API_HOST=\"${API_HOST:-0.0.0.0}\" && exec python -m server serve"]

@@ -76,24 +76,35 @@ def tcp_listener(host: str, port: int) -> socket.socket:
 
 
 def serve(settings: Settings) -> None:
-    """Serve the API with API_WORKERS processes on API_HOST:API_PORT until stopped."""
+    """Serve the API with API_WORKERS processes on API_HOST:API_PORT until stopped.
+
+    Every process speaks HTTP through httpapi.connections: deadlines for request
+    headers and bodies, and a cap on open connections (503 past it).
+    """
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    from httpapi.connections import connection_limits, uvicorn_protocol
+
+    # Raised here, inherited by the workers (rlimits survive fork and exec).
+    http = uvicorn_protocol(connection_limits(settings))
     if settings.api_workers == 1:
         uvicorn.run(
             create_app(settings),
             host=settings.api_host,
             port=settings.api_port,
+            http=http,
             log_config=None,  # keep the handlers telemetry.configure_logging set
         )
         return
-    # Each worker imports `server:app`, which reads the same environment.
+    # Each worker imports `server:app`, which reads the same environment; the
+    # protocol (and its limits) reaches it pickled inside the Config.
     config = uvicorn.Config(
         "server:app",
         host=settings.api_host,
         port=settings.api_port,
         workers=settings.api_workers,
+        http=http,
         log_config=None,  # each worker's `server:app` import configures logging
     )
     Multiprocess(

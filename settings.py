@@ -254,6 +254,11 @@ class Settings:
     # Statements of one request in flight at once; requests per client in flight.
     reads_per_request: int = DEFAULT_READS_PER_REQUEST
     client_concurrency: int = DEFAULT_CLIENT_CONCURRENCY
+    # Seconds a connection may take to send its request headers, and then its body;
+    # open connections per process (httpapi/connections.py).
+    header_timeout: int = 10
+    body_timeout: int = 30
+    max_connections: int = 4096
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -411,6 +416,14 @@ class Settings:
             ),
             reads_per_request=reads,
             client_concurrency=clients,
+            **{
+                field: get(name, _int(name, 1, high), default)
+                for field, name, high, default in (
+                    ("header_timeout", "TREATYGRAPH_HEADER_TIMEOUT", 600, "10"),
+                    ("body_timeout", "TREATYGRAPH_BODY_TIMEOUT", 3600, "30"),
+                    ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", 10**6, "4096"),
+                )
+            },
         )
 
     @property

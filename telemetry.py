@@ -65,6 +65,15 @@ HTTP_REQUESTS = Counter(
     ["route", "status"],
     registry=REGISTRY,
 )
+CONNECTIONS_CUT = Counter(
+    "treatygraph_connections_cut",
+    "Connections the server closed on its own (httpapi.connections), by reason: "
+    "`header_timeout`, `body_timeout` (answered 408), `busy` (over the cap, answered "
+    "503) or `dropped` (so many open that the process keeps no descriptor for a "
+    "503: closed unanswered).",
+    ["reason"],
+    registry=REGISTRY,
+)
 
 GRAPHQL_IN_FLIGHT = Gauge(
     "treatygraph_graphql_in_flight",
@@ -157,6 +166,11 @@ def record_cypher(root_field: str, seconds: float) -> None:
 def record_completion(path: str) -> None:
     """Called once per GraphQL request with what completed it (`compiled`, `graphql`)."""
     _child(GRAPHQL_COMPLETIONS, path).inc()
+
+
+def record_cut_connection(reason: str) -> None:
+    """Called when the server closes a connection for a limit of its own."""
+    _child(CONNECTIONS_CUT, reason).inc()
 
 
 def record_errors(codes: list[str]) -> None:

@@ -1,12 +1,13 @@
 """Soak: a mixed load of five realistic queries against the API, from its own process.
 
-    .venv/bin/python bench/soak.py --port 8132        # starts `uvicorn server:app`
+    .venv/bin/python bench/soak.py --port 8132        # serves the API itself
     .venv/bin/python bench/soak.py --url http://host:8000 --pid <API pid>
 
-With --port it serves the API itself (uvicorn, configured by the environment, e.g.
-`make stress`'s test Neo4j, already seeded) and stops it afterwards; its
-TREATYGRAPH_CLIENT_CONCURRENCY is --concurrency, since every connection comes from
-this one address. A server given by --url needs that too, or it answers 429s.
+With --port it serves the API itself (`python -m server serve`, as production does,
+configured by the environment, e.g. `make stress`'s test Neo4j, already seeded) and
+stops it afterwards; its TREATYGRAPH_CLIENT_CONCURRENCY is --concurrency, since every
+connection comes from this one address. A server given by --url needs that too, or
+it answers 429s.
 
 Q1 the README's hero query; Q2 one country in depth; Q3 fifty Ottawa parties by
 name with totalCount; Q4 the 2025 timeline; Q5 search. Every answer must be HTTP

@@ -9,10 +9,12 @@ Our hierarchy:
     ├── RateLimited             RATE_LIMITED: the client has too many requests in flight
     ├── Unauthenticated         UNAUTHENTICATED: a mutation without a valid API key
     ├── Forbidden               FORBIDDEN: the API key may not do this (read-only)
-    └── Conflict                CONFLICT: the write clashes with what is stored
+    ├── Conflict                CONFLICT: the write clashes with what is stored
+    └── ServerBusy              SERVER_BUSY: the process is at its connection cap (503)
 
 graphql-core copies an exception's `extensions` into the response error, so raising
-one of these anywhere under a resolver is enough. Anything else is masked.
+one of these anywhere under a resolver is enough. Anything else is masked. (Limits
+enforced below GraphQL, in httpapi/, answer with these codes too.)
 """
 
 from __future__ import annotations
@@ -81,3 +83,10 @@ class Conflict(TreatygraphError):
     idempotency key reused for a different request); `argument` names the input."""
 
     code = "CONFLICT"
+
+
+class ServerBusy(TreatygraphError):
+    """Answered (503, Retry-After) to a connection over TREATYGRAPH_MAX_CONNECTIONS;
+    never raised in a resolver: the connection is refused before any request."""
+
+    code = "SERVER_BUSY"

@@ -1,8 +1,9 @@
 """Real processes for tests that need them: a uvicorn API on a port, its RSS.
 
 Fuzzing, the outage test and the soak talk to the API over TCP like a client
-would, so the server runs in its own process (`uvicorn server:app`), configured by
-environment variables exactly as in production.
+would, so the server runs in its own process, started as production starts it
+(`python -m server serve`: its HTTP protocol, limits and workers) and configured
+by environment variables.
 """
 
 from __future__ import annotations
@@ -46,23 +47,16 @@ def rss_bytes(pid: int) -> int:
 def api_server(
     port: int, env: dict[str, str], log: Path, startup_seconds: float = 30
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`uvicorn server:app` on 127.0.0.1:port with `env` over ours; stopped after."""
+    """`python -m server serve` on 127.0.0.1:port with `env` over ours; stopped after."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # Someone else's server there would answer our health checks.
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is taken by another process")
     log.parent.mkdir(parents=True, exist_ok=True)
-    environ = {**os.environ, **env}
+    environ = {**os.environ, **env, "API_HOST": "127.0.0.1", "API_PORT": str(port)}
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "server:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
+            [sys.executable, "-m", "server", "serve"],
             cwd=REPO_ROOT,
             env=environ,
             stdout=out,

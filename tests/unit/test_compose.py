@@ -305,8 +305,9 @@ def test_dockerfile_seeds_the_database_before_serving_the_api() -> None:
     assert commands, "the Dockerfile has no CMD"
     command = commands[-1]
     assert "seeds.loader" in command
-    assert "uvicorn server:app" in command
-    assert command.index("seeds.loader") < command.index("uvicorn server:app")
+    # The server's own entry point: uvicorn with httpapi.connections' protocol.
+    assert "python -m server serve" in command
+    assert command.index("seeds.loader") < command.index("server serve")
     assert "&&" in command.split("seeds.loader", 1)[1], (
         "serve only when seeding succeeded"
     )

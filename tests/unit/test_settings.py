@@ -39,6 +39,9 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_COMPILED_RESPONSES", "fast"),
         ("TREATYGRAPH_READS_PER_REQUEST", "0"),
         ("TREATYGRAPH_CLIENT_CONCURRENCY", "0"),
+        ("TREATYGRAPH_HEADER_TIMEOUT", "0"),
+        ("TREATYGRAPH_BODY_TIMEOUT", "1.5"),
+        ("TREATYGRAPH_MAX_CONNECTIONS", "none"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
@@ -68,7 +71,10 @@ def test_limits_and_switches_have_documented_defaults() -> None:
         settings.max_cost,
         settings.max_body_bytes,
         settings.query_timeout_seconds,
-    ) == (12, 5000, 50, 200, 10**10, 1024 * 1024, 10)
+        settings.header_timeout,
+        settings.body_timeout,
+        settings.max_connections,
+    ) == (12, 5000, 50, 200, 10**10, 1024 * 1024, 10, 10, 30, 4096)
     assert settings.introspection
     assert settings.debug_header
     assert settings.cors_origins == ()
