@@ -11,6 +11,7 @@ copies the files out of its node_modules after checking version and hash.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -20,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -60,17 +62,33 @@ def integrity(data: bytes) -> str:
     return f"sha384-{base64.b64encode(hashlib.sha384(data).digest()).decode()}"
 
 
+@cache
+def _gzipped(path: str) -> bytes:
+    return gzip.compress((ASSET_DIR / path).read_bytes(), compresslevel=6, mtime=0)
+
+
 async def graphiql_asset(request: Request) -> Response:
     """One of the page's files; anything else under the prefix is not found."""
     path: str = request.path_params["path"]
     if path not in assets():
         return PlainTextResponse("Not Found", status_code=404)
-    file = ASSET_DIR / path
-    return FileResponse(
-        file,
-        media_type=_MEDIA_TYPES[file.suffix],
-        headers={"Cache-Control": IMMUTABLE},
-    )
+    media_type = _MEDIA_TYPES[Path(path).suffix]
+    if "gzip" not in request.headers.get("accept-encoding", ""):
+        return FileResponse(
+            ASSET_DIR / path,
+            media_type=media_type,
+            headers={"Cache-Control": IMMUTABLE},
+        )
+    # Compressed once per process, off the event loop: GZipMiddleware would spend
+    # ~400 ms of it on graphiql.min.js (3.5 MB -> 0.7 MB) for every new browser.
+    # (A response with a Content-Encoding passes through that middleware as it is.)
+    body = await run_in_threadpool(_gzipped, path)
+    headers = {
+        "Cache-Control": IMMUTABLE,
+        "Content-Encoding": "gzip",
+        "Vary": "Accept-Encoding",
+    }
+    return Response(body, media_type=media_type, headers=headers)
 
 
 routes: Final[list[BaseRoute]] = [Route(PREFIX + "{path:path}", graphiql_asset)]

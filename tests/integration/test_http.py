@@ -37,12 +37,14 @@ def test_graphiqls_files_are_served_by_the_app_as_the_page_pins_them(
     # React, ReactDOM, js-cookie, GraphiQL's script and style, the explorer plugin's.
     assert len(files) == 7
     for url, pinned in files:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        assert integrity(response.content) == pinned, url
-        assert response.headers["cache-control"] == IMMUTABLE
         kind = "javascript" if url.endswith(".js") else "css"
-        assert response.headers["content-type"] == f"text/{kind}; charset=utf-8"
+        for encoding in ("gzip", "identity"):
+            response = client.get(url, headers={"Accept-Encoding": encoding})
+            assert response.status_code == 200, url
+            assert integrity(response.content) == pinned, (url, encoding)
+            assert response.headers["cache-control"] == IMMUTABLE
+            assert response.headers["content-type"] == f"text/{kind}; charset=utf-8"
+            assert response.headers.get("content-encoding", "identity") == encoding
 
 
 def test_nothing_but_the_pages_files_is_served_under_graphiql_assets(
