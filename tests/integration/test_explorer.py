@@ -259,6 +259,8 @@ def test_graphiql_runs_the_hero_query_with_the_network_cut_off(
     # The Docs pane still lists the schema GraphiQL read by introspection.
     page.click('[aria-label="Show Documentation Explorer"]')
     page.wait_for_selector(".graphiql-doc-explorer :text('Query')")
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT_DIR / "graphiql-offline.png"))
 
     assert tabs[0].strip() == "NatoStatesBorderingRussiaThatRecommendedWithdrawal"
     assert len(tabs) == len(examples())
