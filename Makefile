@@ -16,7 +16,7 @@ BENCH_SMOKE_OUT := bench/out/smoke
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools clean chromium geo
+.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools clean chromium geo graphiql
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
@@ -24,6 +24,7 @@ help:
 	@echo "make stress long runs: 1,000+ fuzzed operations, the whole injection corpus, the outage, a 60 s soak, the abuse suite"
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
+	@echo "make graphiql  recopy GraphiQL's files into web/graphiql/assets from the versions web/graphiql/package.json pins"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
 	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling and CPU per request (~30 min); writes bench/results.md"
@@ -132,6 +133,12 @@ schema: $(VENV_STAMP)
 geo: $(VENV_STAMP)
 	npm ci --prefix web --no-audit --no-fund
 	$(PY) -m web.geodata
+
+# GraphiQL's files are committed (the app serves them, so the page works offline and
+# make run, tests and the image need no npm); this recopies them after an upgrade.
+graphiql: $(VENV_STAMP)
+	cd web/graphiql && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(PY) -m httpapi.graphiql_assets
 
 seed: $(VENV_STAMP) neo4j-start
 	$(PY) -m seeds.loader $(SEED_ARGS)

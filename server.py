@@ -1,10 +1,10 @@
 """The composition root: the app from its Settings, and the commands that serve it.
 
 `create_app(settings)` builds the schema for those settings and the Starlette app
-around it (httpapi): GraphQL (GraphiQL on GET) at /graphql, the explorer page at /,
-health and readiness probes. `uvicorn server:app` serves it against NEO4J_URI (or
-the local launcher's port); `python -m server` (behind `make run`) also starts the
-local Neo4j and seeds it.
+around it (httpapi): GraphQL (GraphiQL on GET, its files under /graphiql/assets) at
+/graphql, the explorer page at /, health and readiness probes. `uvicorn server:app`
+serves it against NEO4J_URI (or the local launcher's port); `python -m server`
+(behind `make run`) also starts the local Neo4j and seeds it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from starlette.applications import Starlette
 
 import telemetry
 from execution.responses import CompiledResponses
+from httpapi import graphiql_assets
 from httpapi.app import starlette_app
 from httpapi.graphql import TreatyGraphQL
 from httpapi.persisted import Documents
@@ -41,7 +42,8 @@ def create_app(settings: Settings | None = None, model: Model = MODEL) -> Starle
     ide: Literal["graphiql"] | None = "graphiql" if settings.introspection else None
     documents = Documents.from_settings(settings)
     graphql = TreatyGraphQL(schema, compiled, documents, graphql_ide=ide)
-    return starlette_app(settings, graphql, explorer_routes)
+    ide_routes = graphiql_assets.routes if ide else []
+    return starlette_app(settings, graphql, [*explorer_routes, *ide_routes])
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,8 @@
 """The GraphiQL page: Strawberry's, opening with one tab per example operation.
 
 We patch Strawberry's page rather than ship our own copy so that upgrades keep its
-pinned, integrity-checked assets; each anchor is checked, so a Strawberry release
+pinned, integrity-checked assets, which we serve ourselves (httpapi.graphiql_assets)
+so the page works without internet; each anchor is checked, so a Strawberry release
 that changes the page fails loudly (and the test of the page) instead of silently
 dropping the examples.
 """
@@ -14,6 +15,7 @@ from functools import cache
 
 from strawberry.http.ides import get_graphql_ide_html
 
+from httpapi.graphiql_assets import PREFIX, UNPKG
 from httpapi.headers import page_headers, script_hash
 from schema.examples import examples
 
@@ -35,8 +37,6 @@ _PATCHES = (
     # the tab in localStorage, where any script on this origin could read it.
     ("shouldPersistHeaders: true,", "shouldPersistHeaders: false,"),
 )
-# The page's own assets: pinned files on unpkg.com (with integrity hashes).
-_ASSET = re.compile(r'(?:src|href)="(https://unpkg\.com/[^"]+)"')
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -50,6 +50,10 @@ def graphiql_html() -> str:
                 f"Strawberry's GraphiQL page changed: {anchor!r} not found"
             )
         html = html.replace(anchor, replacement, 1)
+    if UNPKG not in html:
+        raise RuntimeError(f"Strawberry's GraphiQL page changed: {UNPKG} not found")
+    # The same files from our origin; their integrity attributes stay as they are.
+    html = html.replace(UNPKG, PREFIX)
     tabs = [{"query": example.query} for example in examples()]
     # `</` inside a <script> would end it early; JSON allows escaping the slash.
     return html.replace("__TABS__", json.dumps(tabs).replace("</", "<\\/"), 1)
@@ -57,15 +61,12 @@ def graphiql_html() -> str:
 
 @cache
 def graphiql_headers() -> dict[str, str]:
-    """The page's Content-Security-Policy: exactly the unpkg files it loads, and its
-    inline script by hash. Styles also allow 'unsafe-inline': GraphiQL's own
-    <style> block and the style attributes its editors write (CSS runs no script)."""
-    html = graphiql_html()
-    assets = _ASSET.findall(html)
-    scripts = [a for a in assets if a.endswith(".js")]
-    styles = [a for a in assets if a.endswith(".css")]
-    inline = [script_hash(text) for text in _INLINE_SCRIPT.findall(html)]
+    """The page's Content-Security-Policy: scripts and styles from our own origin
+    only, and its inline script by hash. Styles also allow 'unsafe-inline':
+    GraphiQL's own <style> block and the style attributes its editors write (CSS
+    runs no script)."""
+    inline = [script_hash(text) for text in _INLINE_SCRIPT.findall(graphiql_html())]
     return page_headers(
-        scripts=" ".join([*scripts, *inline]),
-        styles=" ".join(["'unsafe-inline'", *styles]),
+        scripts=" ".join(["'self'", *inline]),
+        styles="'self' 'unsafe-inline'",
     )

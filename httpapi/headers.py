@@ -2,8 +2,8 @@
 
 Every response says what it is (`X-Content-Type-Options: nosniff`), may not be
 framed and sends no Referer. An HTML page also needs a Content-Security-Policy
-naming exactly what it loads; each page sets its own (`page_headers`), since
-GraphiQL loads pinned assets from unpkg.com and the explorer only its own.
+naming exactly what it loads; each page sets its own (`page_headers`): both load
+scripts and styles from their own origin only, GraphiQL also its inline script.
 """
 
 from __future__ import annotations

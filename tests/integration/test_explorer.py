@@ -1,23 +1,29 @@
-"""The explorer page in a real browser (Debian's headless Chromium via Playwright)
-against the seeded API served by uvicorn on a real socket."""
+"""The explorer page and GraphiQL in a real browser (Debian's headless Chromium via
+Playwright) against the seeded API served by uvicorn on a real socket, with every
+request that would leave this machine aborted: both pages must work offline."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
 
+from schema.examples import examples
 from settings import REPO_ROOT, Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT_DIR = REPO_ROOT / "test-output"
 BALTICS = ("EST", "LVA", "LTU")
+THIS_MACHINE = {"127.0.0.1", "localhost"}
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -26,7 +32,12 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import (  # noqa: E402
+    Browser,
+    Page,
+    Route,
+    sync_playwright,
+)
 
 
 def _free_port() -> int:
@@ -66,25 +77,51 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@dataclass
+class Offline:
+    """A fresh page that reaches only this machine: each request to another host is
+    aborted and its URL kept in `aborted`; script and console errors (a refusal by
+    the Content-Security-Policy, a failed load) go to `errors`."""
+
+    page: Page
+    aborted: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def page(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A fresh page on the explorer; fails the test on any script error, and on
-    anything its Content-Security-Policy refused (Chromium reports it on the console)."""
+def offline(browser: Browser) -> Iterator[Offline]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    offline = Offline(context.new_page())
 
-    def refused(message: Any) -> None:
-        if "Content Security Policy" in message.text:
-            errors.append(message.text)
+    def confine(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in THIS_MACHINE:
+            route.continue_()
+        else:
+            offline.aborted.append(route.request.url)
+            route.abort("internetdisconnected")
 
-    page.on("console", refused)
+    context.route("**/*", confine)
+    offline.page.on("pageerror", lambda error: offline.errors.append(str(error)))
+    offline.page.on(
+        "console",
+        lambda message: (
+            offline.errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    yield offline
+    context.close()
+
+
+@pytest.fixture
+def page(offline: Offline, base_url: str) -> Iterator[Page]:
+    """The explorer, offline; fails the test on any script or console error, and
+    on any request that tried to leave this machine."""
+    page = offline.page
     page.goto(f"{base_url}/")
     page.wait_for_selector("#map[data-as-of]:not([aria-busy])", timeout=30_000)
     yield page
-    context.close()
-    assert errors == [], f"script errors on the page: {errors}"
+    assert offline.errors == [], f"errors on the page: {offline.errors}"
+    assert offline.aborted == [], f"requests that left the machine: {offline.aborted}"
 
 
 def _wait_for_date(page: Page, day: str) -> None:
@@ -182,3 +219,52 @@ def test_timeline_lists_the_withdrawals_taking_effect(page: Page) -> None:
     cells = [row.split("\t") for row in rows]
     assert {cell[1] for cell in cells} == {"Estonia", "Latvia", "Lithuania"}
     assert all(cell[2].strip() == "withdrawal effective" for cell in cells), cells
+
+
+def test_the_explorer_renders_its_map_and_answers_with_the_network_cut_off(
+    offline: Offline, base_url: str
+) -> None:
+    page = offline.page
+    page.goto(f"{base_url}/#treaty=ottawa&date=2025-12-27")
+    assert offline.aborted == []
+    _wait_for_date(page, "2025-12-27")
+    lithuania = _shape(page, "LTU")
+
+    assert lithuania["status"] == "WITHDRAWN"
+    assert lithuania["title"].startswith("Lithuania")
+    assert offline.aborted == []
+    assert offline.errors == []
+
+
+def test_graphiql_runs_the_hero_query_with_the_network_cut_off(
+    offline: Offline, base_url: str
+) -> None:
+    page = offline.page
+    page.goto(f"{base_url}/graphql")
+    # Strawberry's page loaded these from unpkg.com and stayed on "Loading...".
+    assert offline.aborted == []
+    page.wait_for_selector(".graphiql-execute-button", timeout=30_000)
+    tabs = page.locator(".graphiql-tab").all_inner_texts()
+    page.click(".graphiql-execute-button")
+    result = ".result-window .CodeMirror"
+    page.wait_for_function(
+        f"() => document.querySelector({result!r})?.CodeMirror.getValue()"
+        " .includes('totalCount')",
+        timeout=30_000,
+    )
+    # Read from CodeMirror itself: it renders only the lines in view.
+    answer = json.loads(
+        page.evaluate(f"document.querySelector({result!r}).CodeMirror.getValue()")
+    )
+    # The Docs pane still lists the schema GraphiQL read by introspection.
+    page.click('[aria-label="Show Documentation Explorer"]')
+    page.wait_for_selector(".graphiql-doc-explorer :text('Query')")
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT_DIR / "graphiql-offline.png"))
+
+    assert tabs[0].strip() == "NatoStatesBorderingRussiaThatRecommendedWithdrawal"
+    assert len(tabs) == len(examples())
+    names = [node["name"] for node in answer["data"]["countries"]["nodes"]]
+    assert names == ["Estonia", "Latvia", "Lithuania", "Poland"]
+    assert offline.aborted == []
+    assert offline.errors == []

@@ -1,8 +1,11 @@
 """Probes and GraphiQL over HTTP."""
 
+import re
 from typing import Any
 
 from starlette.testclient import TestClient
+
+from httpapi.graphiql_assets import IMMUTABLE, assets, integrity
 
 
 def test_healthz_says_the_process_is_up(client: TestClient) -> None:
@@ -24,6 +27,36 @@ def test_get_graphql_serves_graphiql(client: TestClient) -> None:
     response = client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+
+
+def test_graphiqls_files_are_served_by_the_app_as_the_page_pins_them(
+    client: TestClient,
+) -> None:
+    page = client.get("/graphql", headers={"Accept": "text/html"}).text
+    files = re.findall(r'(?:src|href)="(/graphiql/[^"]+)"\s+integrity="([^"]+)"', page)
+    # React, ReactDOM, js-cookie, GraphiQL's script and style, the explorer plugin's.
+    assert len(files) == 7
+    for url, pinned in files:
+        kind = "javascript" if url.endswith(".js") else "css"
+        for encoding in ("gzip", "identity"):
+            response = client.get(url, headers={"Accept-Encoding": encoding})
+            assert response.status_code == 200, url
+            assert integrity(response.content) == pinned, (url, encoding)
+            assert response.headers["cache-control"] == IMMUTABLE
+            assert response.headers["content-type"] == f"text/{kind}; charset=utf-8"
+            assert response.headers.get("content-encoding", "identity") == encoding
+
+
+def test_nothing_but_the_pages_files_is_served_under_graphiql_assets(
+    client: TestClient,
+) -> None:
+    unserved = [f"{asset}.map" for asset in assets()] + [
+        "react@18.2.0/LICENSE",
+        "react@18.2.0/umd/react.development.js",
+        "graphiql@3.8.3/%2e%2e/%2e%2e/%2e%2e/%2e%2e/settings.py",
+    ]
+    for path in unserved:
+        assert client.get(f"/graphiql/assets/{path}").status_code == 404, path
 
 
 def test_post_graphql_answers_without_a_redirect(client: TestClient) -> None:

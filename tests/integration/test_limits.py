@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from graph import driver as graph_driver
 from graph.errors import QueryTimeout
+from httpapi.graphiql_assets import assets
 from settings import Settings
 from tests.integration.conftest import only_error, post
 
@@ -189,6 +190,8 @@ def test_introspection_switched_off_is_a_coded_error(app_with: Any) -> None:
     # GraphiQL needs introspection, so it is not served either.
     page = client.get("/graphql", headers={"Accept": "text/html"})
     assert "graphiql" not in page.text.lower()
+    for asset in assets():
+        assert client.get(f"/graphiql/assets/{asset}").status_code == 404
 
 
 def test_debug_header_is_ignored_when_not_allowed(app_with: Any) -> None:

@@ -47,19 +47,22 @@ def test_every_html_page_sends_the_security_headers(
     assert csp["object-src"] == ["'none'"]
 
 
-def test_graphiqls_policy_allows_exactly_its_assets_and_inline_script(
+def test_graphiql_loads_only_from_its_own_origin_and_its_inline_script(
     client: TestClient,
 ) -> None:
     response = client.get("/graphql", headers={"Accept": "text/html"})
     html, csp = response.text, policy(response)
     scripts = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+    sheets = re.findall(r'rel="stylesheet"\s+href="([^"]+)"', html)
     inline = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
     assert scripts
-    assert inline
-    assert sorted(csp["script-src"]) == sorted([*scripts, *map(sha256, inline)])
-    sheets = re.findall(r'rel="stylesheet"\s+href="([^"]+)"', html)
     assert sheets
-    assert set(sheets) <= set(csp["style-src"])
+    assert inline
+    assert all(url.startswith("/graphiql/assets/") for url in [*scripts, *sheets])
+    assert "unpkg" not in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert sorted(csp["script-src"]) == sorted(["'self'", *map(sha256, inline)])
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
     assert csp["connect-src"] == ["'self'"]
 
 

@@ -2,20 +2,22 @@
 
 There is no Docker here, so these tests read the files and check what can be checked:
 the Neo4j image matches the version the local launcher runs, the API waits for a
-healthy Neo4j and publishes 8000, and every variable the API is given is one that
-settings.py reads (and accepts).
+healthy Neo4j and publishes 8000, every variable the API is given is one that
+settings.py reads (and accepts), and GraphiQL's committed files reach the image.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from fnmatch import fnmatch
 from typing import Any
 
 import pytest
 import yaml
 
 from graph.launcher import neo4j_version
+from httpapi.graphiql_assets import ASSET_DIR, assets
 from settings import REPO_ROOT, Settings
 
 COMPOSE = REPO_ROOT / "docker-compose.yml"
@@ -313,10 +315,27 @@ def test_dockerfile_seeds_the_database_before_serving_the_api() -> None:
     )
 
 
-def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
-    patterns = {
+def dockerignore_patterns() -> set[str]:
+    return {
         line.strip().rstrip("/")
         for line in DOCKERIGNORE.read_text().splitlines()
         if line.strip() and not line.startswith("#")
     }
-    assert {".venv", ".neo4j", ".git"} <= patterns
+
+
+def test_dockerignore_keeps_local_state_out_of_the_image() -> None:
+    assert {".venv", ".neo4j", ".git"} <= dockerignore_patterns()
+
+
+def test_the_image_gets_graphiqls_committed_files() -> None:
+    copies = [
+        args for instruction, args in dockerfile_instructions() if instruction == "COPY"
+    ]
+    assert any(args.split()[0] == "." for args in copies)
+    for path in assets():
+        file = (ASSET_DIR / path).relative_to(REPO_ROOT).as_posix()
+        parts = file.split("/")
+        # A pattern that matches a file's folder leaves the file out too.
+        leading = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
+        for pattern in dockerignore_patterns():
+            assert not any(fnmatch(part, pattern) for part in leading), (pattern, file)
