@@ -58,11 +58,13 @@ class EventKind(Described):
     )
     RATIFICATION = (
         "RATIFICATION",
-        "Consent to be bound by a state that signed, by depositing its instrument of ratification.",
+        "Consent to be bound by a state that signed, by depositing its instrument of "
+        "ratification.",
     )
     ACCESSION = (
         "ACCESSION",
-        "Consent to be bound by a state that did not sign, by depositing an instrument of accession.",
+        "Consent to be bound by a state that did not sign, by depositing an instrument "
+        "of accession.",
     )
     SUCCESSION = (
         "SUCCESSION",
@@ -70,11 +72,13 @@ class EventKind(Described):
     )
     ACCEPTANCE = (
         "ACCEPTANCE",
-        "Consent to be bound by an instrument of acceptance (with the effect of a ratification).",
+        "Consent to be bound by an instrument of acceptance (with the effect of a "
+        "ratification).",
     )
     APPROVAL = (
         "APPROVAL",
-        "Consent to be bound by an instrument of approval (with the effect of a ratification).",
+        "Consent to be bound by an instrument of approval (with the effect of a "
+        "ratification).",
     )
     ENTRY_INTO_FORCE = (
         "ENTRY_INTO_FORCE",
@@ -82,19 +86,23 @@ class EventKind(Described):
     )
     WITHDRAWAL_DEPOSITED = (
         "WITHDRAWAL_DEPOSITED",
-        "The state's notification of withdrawal was deposited with the depositary; it stays a party until the withdrawal takes effect.",
+        "The state's notification of withdrawal was deposited with the depositary; it "
+        "stays a party until the withdrawal takes effect.",
     )
     WITHDRAWAL_EFFECTIVE = (
         "WITHDRAWAL_EFFECTIVE",
-        "The day the withdrawal takes effect: the state is no longer a party from this day.",
+        "The day the withdrawal takes effect: the state is no longer a party from this "
+        "day.",
     )
     SUSPENSION_NOTIFIED = (
         "SUSPENSION_NOTIFIED",
-        "The state notified a suspension of the treaty's operation; it does not end party status.",
+        "The state notified a suspension of the treaty's operation; it does not end "
+        "party status.",
     )
     DOMESTIC_APPROVAL = (
         "DOMESTIC_APPROVAL",
-        "Approval of consent under domestic law (e.g. by parliament); not a deposit with the depositary, so it does not bind the state.",
+        "Approval of consent under domestic law (e.g. by parliament); not a deposit "
+        "with the depositary, so it does not bind the state.",
     )
 
 
@@ -103,21 +111,25 @@ class TreatyStatusKind(Described):
 
     PARTY = (
         "PARTY",
-        "Bound: the treaty entered into force for the state and no withdrawal was deposited (a notified suspension leaves it a party).",
+        "Bound: the treaty entered into force for the state and no withdrawal was "
+        "deposited (a notified suspension leaves it a party).",
     )
     SIGNATORY = "SIGNATORY", "Signed, but no consent to be bound yet."
     CONSENTED = (
         "CONSENTED",
-        "Consent to be bound was given (ratification, accession, succession, acceptance or approval), but the treaty is not yet in force for the state.",
+        "Consent to be bound was given (ratification, accession, succession, "
+        "acceptance or approval), but the treaty is not yet in force for the state.",
     )
     WITHDRAWAL_PENDING = (
         "WITHDRAWAL_PENDING",
-        "Still a party: its notification of withdrawal is deposited, but the withdrawal has not taken effect yet.",
+        "Still a party: its notification of withdrawal is deposited, but the "
+        "withdrawal has not taken effect yet.",
     )
     WITHDRAWN = "WITHDRAWN", "The withdrawal has taken effect: no longer a party."
     NOT_PARTY = (
         "NOT_PARTY",
-        "None of the acts above (a domestic approval alone does not count).",
+        "No signature, consent or entry into force on or before the date (a domestic "
+        "approval alone does not count).",
     )
 
 

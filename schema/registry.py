@@ -22,7 +22,10 @@ MAX_PAGE = (
     "default; more is LIMIT_EXCEEDED"
 )
 # One description per argument kind, whichever field takes it.
-FIRST = f"The first this many items ({MAX_PAGE}); with neither `first` nor `last`, that many."
+FIRST = (
+    f"The first this many items ({MAX_PAGE}); with neither `first` nor `last`, "
+    "that many."
+)
 LAST = f"The last this many items ({MAX_PAGE}); not together with `first`."
 AFTER = (
     "Items after this cursor (`pageInfo.endCursor` or an edge's `cursor`) from the "
