@@ -15,18 +15,38 @@ from model.vocabulary import Link, Model, NodeType, Prop
 from schema.enums import SortDirection, wrapped
 from schema.fields import Fields, applied, declare, shell
 
+# One description per operator, whichever filter offers it. Null compares with
+# nothing, so only `eq: null` matches a missing value (graph.cypher.filters).
+OPERATORS = {
+    "eq": "Equal to this value (null: the field has no value).",
+    "in": "Equal to one of these values.",
+    "lt": "Less than this value (earlier, for dates; before it in text order).",
+    "lte": "At most this value (on or before, for dates).",
+    "gt": "Greater than this value (later, for dates; after it in text order).",
+    "gte": "At least this value (on or after, for dates).",
+    "contains": "Contains this text.",
+    "startsWith": "Starts with this text.",
+    "endsWith": "Ends with this text.",
+}
+
+
+def _operator(name: str) -> Any:
+    return strawberry.field(
+        default=strawberry.UNSET, name=name, description=OPERATORS[name]
+    )
+
 
 @strawberry.input(description="Operators on a text field; all given must hold.")
 class StringFilter:
-    eq: str | None = strawberry.UNSET
-    in_: list[str] | None = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: str | None = strawberry.UNSET
-    lte: str | None = strawberry.UNSET
-    gt: str | None = strawberry.UNSET
-    gte: str | None = strawberry.UNSET
-    contains: str | None = strawberry.UNSET
-    starts_with: str | None = strawberry.UNSET
-    ends_with: str | None = strawberry.UNSET
+    eq: str | None = _operator("eq")
+    in_: list[str] | None = _operator("in")
+    lt: str | None = _operator("lt")
+    lte: str | None = _operator("lte")
+    gt: str | None = _operator("gt")
+    gte: str | None = _operator("gte")
+    contains: str | None = _operator("contains")
+    starts_with: str | None = _operator("startsWith")
+    ends_with: str | None = _operator("endsWith")
     ignore_case: bool | None = strawberry.field(
         default=strawberry.UNSET,
         description="Compare case-insensitively (eq, in, contains, startsWith, endsWith).",
@@ -35,27 +55,27 @@ class StringFilter:
 
 @strawberry.input(description="Operators on a whole-number field.")
 class IntFilter:
-    eq: int | None = strawberry.UNSET
-    in_: list[int] | None = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: int | None = strawberry.UNSET
-    lte: int | None = strawberry.UNSET
-    gt: int | None = strawberry.UNSET
-    gte: int | None = strawberry.UNSET
+    eq: int | None = _operator("eq")
+    in_: list[int] | None = _operator("in")
+    lt: int | None = _operator("lt")
+    lte: int | None = _operator("lte")
+    gt: int | None = _operator("gt")
+    gte: int | None = _operator("gte")
 
 
 @strawberry.input(description="Operators on a date field (YYYY-MM-DD).")
 class DateFilter:
-    eq: dt.date | None = strawberry.UNSET
-    in_: list[dt.date] | None = strawberry.field(default=strawberry.UNSET, name="in")
-    lt: dt.date | None = strawberry.UNSET
-    lte: dt.date | None = strawberry.UNSET
-    gt: dt.date | None = strawberry.UNSET
-    gte: dt.date | None = strawberry.UNSET
+    eq: dt.date | None = _operator("eq")
+    in_: list[dt.date] | None = _operator("in")
+    lt: dt.date | None = _operator("lt")
+    lte: dt.date | None = _operator("lte")
+    gt: dt.date | None = _operator("gt")
+    gte: dt.date | None = _operator("gte")
 
 
 @strawberry.input(description="Operators on a true/false field.")
 class BooleanFilter:
-    eq: bool | None = strawberry.UNSET
+    eq: bool | None = _operator("eq")
 
 
 @strawberry.input(description="Operators on a list-of-text field.")
@@ -84,12 +104,33 @@ class Inputs:
     sort: dict[str, Any]
 
 
-def _unset() -> Any:
-    return strawberry.field(default=strawberry.UNSET)
+# What each generated input field says: quantifiers, boolean combinators, and the
+# per-field lines derived from the model's own description of the field.
+QUANTIFIERS = {
+    "some": "At least one related node matches.",
+    "all": "Every related node matches (true when there are none).",
+    "none": "No related node matches.",
+    "single": "Exactly one related node matches.",
+    "count": "How many related nodes there are (matching or not).",
+}
+COMBINATORS = {
+    "AND": "Every one of these filters holds (an empty list always does).",
+    "OR": "At least one of these filters holds (an empty list never does).",
+    "NOT": "This filter does not hold.",
+}
+WHERE_FIELD = "Conditions on `{name}`: {description}"
+SORT_FIELD = "Sort by `{name}`: {description}"
+SORT_LINK = "Sort by a field of `{name}`: {description}"
+
+# A generated input's field table: name -> (annotation, description).
+InputTable = dict[str, tuple[Any, str]]
 
 
-def _input(cls: type, annotations: dict[str, Any], description: str) -> Any:
-    fields: Fields = {name: (value, _unset()) for name, value in annotations.items()}
+def _input(cls: type, annotations: InputTable, description: str) -> Any:
+    fields: Fields = {
+        name: (value, strawberry.field(default=strawberry.UNSET, description=text))
+        for name, (value, text) in annotations.items()
+    }
     return declare(cls, fields, description, strawberry.input)
 
 
@@ -98,7 +139,10 @@ def _enum_filter(enum_type: type[Enum]) -> Any:
         name = enum_type.__name__
         _ENUM_FILTERS[enum_type] = _input(
             shell(f"{name}Filter"),
-            {"eq": wrapped(enum_type) | None, "in": applied(list, enum_type) | None},
+            {
+                "eq": (wrapped(enum_type) | None, OPERATORS["eq"]),
+                "in": (applied(list, enum_type) | None, OPERATORS["in"]),
+            },
             f"Operators on a {name} field.",
         )
     return _ENUM_FILTERS[enum_type]
@@ -112,26 +156,34 @@ def _prop_filter(prop: Prop) -> Any:
 
 def _where_and_sort(
     node_type: NodeType, inputs: Inputs, lists: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    where: dict[str, Any] = {}
-    sort: dict[str, Any] = {}
+) -> tuple[InputTable, InputTable]:
+    where: InputTable = {}
+    sort: InputTable = {}
     for name, declared in node_type.fields.items():
+        said = {"name": name, "description": getattr(declared, "description", "")}
         if isinstance(declared, Prop):
             if declared.filterable:
-                where[name] = _prop_filter(declared) | None
+                where[name] = (
+                    _prop_filter(declared) | None,
+                    WHERE_FIELD.format(**said),
+                )
             if declared.sortable and declared.kind != "strings":
-                sort[name] = SortDirection | None
+                sort[name] = (SortDirection | None, SORT_FIELD.format(**said))
         elif isinstance(declared, Link):
             if declared.many:
-                where[name] = lists[declared.target] | None
+                where[name] = (
+                    lists[declared.target] | None,
+                    WHERE_FIELD.format(**said),
+                )
             else:
-                where[name] = inputs.where[declared.target] | None
-                sort[name] = inputs.sort[declared.target] | None
+                target = declared.target
+                where[name] = (inputs.where[target] | None, WHERE_FIELD.format(**said))
+                sort[name] = (inputs.sort[target] | None, SORT_LINK.format(**said))
     own = inputs.where[node_type.name]
     where |= {
-        "AND": applied(list, own) | None,
-        "OR": applied(list, own) | None,
-        "NOT": own | None,
+        "AND": (applied(list, own) | None, COMBINATORS["AND"]),
+        "OR": (applied(list, own) | None, COMBINATORS["OR"]),
+        "NOT": (own | None, COMBINATORS["NOT"]),
     }
     return where, sort
 
@@ -145,10 +197,13 @@ def build(model: Model) -> Inputs:
     lists = {n: shell(f"{n}ListFilter") for n in names}
     for name in names:
         where = inputs.where[name] | None
+        quantified: InputTable = {
+            q: (IntFilter | None if q == "count" else where, text)
+            for q, text in QUANTIFIERS.items()
+        }
         _input(
             lists[name],
-            {"some": where, "all": where, "none": where, "single": where}
-            | {"count": IntFilter | None},
+            quantified,
             f"Quantifiers over related {name} nodes: at least one (some), every "
             "(all), no (none) or exactly one (single) matches; or how many there are.",
         )

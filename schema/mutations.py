@@ -26,6 +26,8 @@ IDEMPOTENCY_KEY = (
     "a CONFLICT."
 )
 
+INPUT_DESCRIPTION = "What to write: the fields of the new or corrected record."
+
 
 @strawberry.input(description="A new source: the page a fact was read in.")
 class SourceInput:

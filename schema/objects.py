@@ -17,9 +17,8 @@ from schema import filters
 from schema.computed import SPECIAL
 from schema.enums import wrapped
 from schema.fields import Fields, applied, argument, declare, plain, resolved, shell
-from schema.registry import Types, as_of, paging
+from schema.registry import LIST_FIRST, Types, as_of, paging
 
-_FIRST = "At most this many (capped by the server's maximum page size)."
 _SCALARS: dict[str, Any] = {
     "string": str,
     "int": int,
@@ -48,7 +47,7 @@ def _link_arguments(types: Types, link: Link) -> Iterator[inspect.Parameter]:
         elif name == "first":
             # A connection's `first` is one of its paging arguments, below.
             if not link.connection:
-                yield argument("first", int | None, _FIRST)
+                yield argument("first", int | None, LIST_FIRST)
         else:
             raise ValueError(f"{link.target}: unknown link argument {name!r}")
     if link.connection:

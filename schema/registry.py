@@ -14,7 +14,35 @@ from model.vocabulary import Model
 from schema.connections import Connection
 from schema.fields import applied, argument
 from schema.filters import Inputs
+from settings import Settings
 
+# The figure every page size states: the default deployment's (settings.py).
+MAX_PAGE = (
+    f"at most TREATYGRAPH_MAX_PAGE_SIZE, {Settings.from_env({}).max_page_size} by "
+    "default; more is LIMIT_EXCEEDED"
+)
+# One description per argument kind, whichever field takes it.
+FIRST = (
+    f"The first this many items ({MAX_PAGE}); with neither `first` nor `last`, "
+    "that many."
+)
+LAST = f"The last this many items ({MAX_PAGE}); not together with `first`."
+AFTER = (
+    "Items after this cursor (`pageInfo.endCursor` or an edge's `cursor`) from the "
+    "same field with the same `sort`."
+)
+BEFORE = (
+    "Items before this cursor (`pageInfo.startCursor` or an edge's `cursor`) from "
+    "the same field with the same `sort`."
+)
+LIST_FIRST = f"At most this many items ({MAX_PAGE}); without it, that many."
+WHERE = (
+    "Only items matching this filter (every field given must hold; see {name}Where)."
+)
+SORT = (
+    "Sort keys, most significant first (default: the field's own order); the natural "
+    "key breaks ties, so paging never skips or repeats an item."
+)
 AS_OF = (
     "The date the answer holds on (YYYY-MM-DD); defaults to the request's asOf, or "
     "today."
@@ -48,11 +76,12 @@ class Types:
 
     def where(self, name: str) -> inspect.Parameter:
         """The `where` argument over `name`."""
-        return argument("where", self.inputs.where[name] | None)
+        where = self.inputs.where[name] | None
+        return argument("where", where, WHERE.format(name=name))
 
     def sort(self, name: str) -> inspect.Parameter:
         """The `sort` argument over `name`: several keys, in order."""
-        return argument("sort", applied(list, self.inputs.sort[name]) | None)
+        return argument("sort", applied(list, self.inputs.sort[name]) | None, SORT)
 
 
 def as_of(description: str = AS_OF) -> inspect.Parameter:
@@ -62,7 +91,7 @@ def as_of(description: str = AS_OF) -> inspect.Parameter:
 
 def paging() -> Iterator[inspect.Parameter]:
     """A connection's keyset paging arguments."""
-    yield argument("first", int | None)
-    yield argument("after", str | None)
-    yield argument("last", int | None)
-    yield argument("before", str | None)
+    yield argument("first", int | None, FIRST)
+    yield argument("after", str | None, AFTER)
+    yield argument("last", int | None, LAST)
+    yield argument("before", str | None, BEFORE)

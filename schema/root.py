@@ -17,8 +17,10 @@ from strawberry.types import ExecutionContext
 from execution.errors import coded_errors
 from execution.limits import ValidationRules, validation_rules
 from execution.operations import OnePass
+from execution.plans import MAX_SEARCH_TEXT
 from execution.trace import OperationName, ResponseExtensions
 from graph.catalog import CATALOG, catalog_of
+from graph.cypher.search import DEFAULT_HITS
 from model.nodes import MODEL
 from model.vocabulary import Model
 from resolvers import curation
@@ -37,7 +39,7 @@ from schema.fields import (
 )
 from schema.install import install
 from schema.objects import MODEL_TYPES
-from schema.registry import Types, paging
+from schema.registry import MAX_PAGE, Types, paging
 from schema.scalars import DateScalar
 from schema.search import search_hit, search_type
 from settings import Settings
@@ -50,7 +52,7 @@ def _timeline(types: Types) -> tuple[Any, Any]:
         argument("to", dt.date, "Last day.", default=REQUIRED),
         argument("treaty", str | None, "Treaty slug."),
         argument("country", str | None, "ISO alpha-3."),
-        argument("kinds", list[EventKind] | None),
+        argument("kinds", list[EventKind] | None, "Only events of these kinds."),
         types.where("TreatyEvent"),
         types.sort("TreatyEvent"),
         *paging(),
@@ -59,12 +61,23 @@ def _timeline(types: Types) -> tuple[Any, Any]:
     return events, resolved(events, arguments, description)
 
 
+_SEARCH_TEXT = (
+    f"The words to find (at most {MAX_SEARCH_TEXT} characters); every word must "
+    "match, whole or as the start of a word."
+)
+_SEARCH_FIRST = f"At most this many hits ({DEFAULT_HITS} by default; {MAX_PAGE})."
+
+
 def _search(types: Types) -> tuple[Any, Any]:
     hits = applied(list, search_hit(types))
     arguments = [
-        argument("text", str, default=REQUIRED),
-        argument("types", applied(list, search_type(types)) | None),
-        argument("first", int | None, "At most this many (default 20)."),
+        argument("text", str, _SEARCH_TEXT, default=REQUIRED),
+        argument(
+            "types",
+            applied(list, search_type(types)) | None,
+            "Only hits of these types (default: every type).",
+        ),
+        argument("first", int | None, _SEARCH_FIRST),
     ]
     description = (
         "Full-text search over names, aliases and titles; ignores case and "

@@ -12,6 +12,8 @@ AS_OF = (
     "statuses), unless they give their own; defaults to the deployment's asOf, or today."
 )
 
+KEY = "The {name} to find, by its `{key}`: {description}"
+
 
 def fields(types: Types) -> Fields:
     """Lookups first, then listings, each in declaration order."""
@@ -23,7 +25,16 @@ def fields(types: Types) -> Fields:
             continue
         if root.lookup is not None:
             found = types[name] | None
-            key = argument(node_type.key, str, default=REQUIRED)
+            key = argument(
+                node_type.key,
+                str,
+                KEY.format(
+                    name=name,
+                    key=node_type.key,
+                    description=node_type.fields[node_type.key].description,
+                ),
+                default=REQUIRED,
+            )
             lookups[root.lookup] = (
                 found,
                 resolved(found, [key, as_of(AS_OF)], root.lookup_description),

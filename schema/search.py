@@ -4,19 +4,23 @@
 back to a label the same way); `SearchResult` is their union, in search rank order.
 """
 
-from enum import Enum
 from typing import Annotated, Any, Union
 
 import strawberry
 
+from model.enums import Described
 from schema.enums import wrapped
 from schema.fields import applied, object_type, plain
 from schema.registry import Types
 
 
 def _search_type(types: Types) -> Any:
-    names = [t.name.upper() for t in types.model.searchable()]
-    search_types = Enum("SearchType", [(n, n) for n in names])  # type: ignore[misc]  # members come from the model
+    # Each member is (name, (value, description)), described as its type is.
+    members = [
+        (t.name.upper(), (t.name.upper(), t.description))
+        for t in types.model.searchable()
+    ]
+    search_types: Any = Described("SearchType", members)  # type: ignore[arg-type]  # Enum's functional API, which mypy reads as __new__
     search_types.__doc__ = "Types a search may return."
     return wrapped(search_types)
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from graph.curation import events as store
 from graph.model import Label
 from resolvers.curation import inputs
 from resolvers.curation.sources import cited_sources
-from resolvers.curation.writes import KeyArg, MutationInfo, curate, curator
+from resolvers.curation.writes import INPUT, KeyArg, MutationInfo, curate, curator
 from schema.mutations import RecordTreatyEventPayload, TreatyEventInput
 
 
 async def record_treaty_event(
-    info: MutationInfo, idempotency_key: KeyArg, input: TreatyEventInput
+    info: MutationInfo,
+    idempotency_key: KeyArg,
+    input: Annotated[TreatyEventInput, INPUT],
 ) -> RecordTreatyEventPayload:
     """Add or correct a dated treaty event; PARTY_TO follows in the same transaction."""
     principal = curator(info)

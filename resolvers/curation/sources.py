@@ -3,14 +3,21 @@ and the addSource mutation."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
 from graph.curation.sources import write_source
 from graph.errors import BadUserInput
 from graph.model import Label, search_text
 from resolvers.curation import inputs
-from resolvers.curation.writes import KeyArg, MutationInfo, Sources, curate, curator
+from resolvers.curation.writes import (
+    INPUT,
+    KeyArg,
+    MutationInfo,
+    Sources,
+    curate,
+    curator,
+)
 from schema.mutations import AddSourcePayload, SourceInput
 
 
@@ -62,7 +69,7 @@ def cited_sources(source_ids: list[str], new_sources: list[SourceInput]) -> Sour
 
 
 async def add_source(
-    info: MutationInfo, idempotency_key: KeyArg, input: SourceInput
+    info: MutationInfo, idempotency_key: KeyArg, input: Annotated[SourceInput, INPUT]
 ) -> AddSourcePayload:
     """Store a new source, to cite in later mutations by its id."""
     principal = curator(info)

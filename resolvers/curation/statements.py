@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from graph.curation import statements as store
 from graph.errors import BadUserInput
 from graph.model import Label, search_text
 from resolvers.curation import inputs
 from resolvers.curation.sources import cited_sources
-from resolvers.curation.writes import KeyArg, MutationInfo, curate, curator
+from resolvers.curation.writes import INPUT, KeyArg, MutationInfo, curate, curator
 from schema.mutations import RecommendationInput, RecordStatementPayload, StatementInput
 
 
@@ -24,7 +26,7 @@ def _recommendation(
 
 
 async def record_statement(
-    info: MutationInfo, idempotency_key: KeyArg, input: StatementInput
+    info: MutationInfo, idempotency_key: KeyArg, input: Annotated[StatementInput, INPUT]
 ) -> RecordStatementPayload:
     """Add a statement with its authors (people) and the states it speaks for."""
     principal = curator(info)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from graph.curation import votes as store
 from graph.errors import BadUserInput
 from graph.model import Label
 from resolvers.curation import inputs
 from resolvers.curation.sources import cited_sources
-from resolvers.curation.writes import KeyArg, MutationInfo, curate, curator
+from resolvers.curation.writes import INPUT, KeyArg, MutationInfo, curate, curator
 from schema.mutations import RecordVotePayload, VoteInput
 
 
 async def record_vote(
-    info: MutationInfo, idempotency_key: KeyArg, input: VoteInput
+    info: MutationInfo, idempotency_key: KeyArg, input: Annotated[VoteInput, INPUT]
 ) -> RecordVotePayload:
     """Add a parliamentary vote in a known chamber."""
     principal = curator(info)

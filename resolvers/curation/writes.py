@@ -25,13 +25,15 @@ from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
 from graph.model import Label
 from resolvers.curation.inputs import matching
-from schema.mutations import IDEMPOTENCY_KEY, Curation
+from schema.mutations import IDEMPOTENCY_KEY, INPUT_DESCRIPTION, Curation
 
 _IDEMPOTENCY = re.compile(r"[A-Za-z0-9_.:\-]{8,128}")
 
 # What every curation resolver takes.
 MutationInfo = Info[Context, None]
 KeyArg = Annotated[str, strawberry.argument(description=IDEMPOTENCY_KEY)]
+# Each resolver's `input: Annotated[<its input type>, INPUT]`.
+INPUT = strawberry.argument(description=INPUT_DESCRIPTION)
 # Stored source ids to cite, and the new sources' rows (sources.cited_sources).
 Sources = tuple[list[str], list[dict[str, Any]]]
 
