@@ -37,6 +37,7 @@ CONTEXT_FIELDS = {
     "write_gate",
     "trace",
     "dataset_version",
+    "reads",
     "cost",
 }
 SENT: list[str] = []
