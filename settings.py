@@ -259,6 +259,8 @@ class Settings:
     header_timeout: int = 10
     body_timeout: int = 30
     max_connections: int = 4096
+    # Open connections one client address may hold per process (0: unlimited).
+    max_connections_per_address: int = 512
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -424,6 +426,11 @@ class Settings:
                     ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", 10**6, "4096"),
                 )
             },
+            max_connections_per_address=get(
+                "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS",
+                _int("TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS", 0, 10**6),
+                "512",
+            ),
         )
 
     @property

@@ -52,6 +52,8 @@ class ConnectionLimits:
     header_timeout: float
     body_timeout: float
     max_connections: int
+    # Open connections one client address may hold (0: no such limit).
+    per_address: int
     # Open sockets past which even a 503 costs a descriptor the process lacks.
     ceiling: int
 
@@ -92,10 +94,17 @@ def connection_limits(settings: Settings) -> ConnectionLimits:
         ceiling,
     )
     return ConnectionLimits(
-        settings.header_timeout, settings.body_timeout, cap, max(cap, ceiling)
+        settings.header_timeout,
+        settings.body_timeout,
+        cap,
+        settings.max_connections_per_address,
+        max(cap, ceiling),
     )
 
 
+# Open connections by client address, in this process (its one event loop); an
+# address leaves the table when its last connection closes.
+_by_address: dict[str, int] = {}
 _busy_unlogged = 0
 _busy_logged_at = -BUSY_LOG_SECONDS
 
@@ -154,6 +163,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.deadline: asyncio.TimerHandle | None = None
         self.awaiting: Literal["headers", "body", "linger"] | None = None
         self.refused = False
+        self.address: str | None = None
 
     # uvicorn narrows asyncio's BaseTransport to Transport the same way.
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -164,20 +174,47 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             telemetry.record_cut_connection("dropped")
             transport.abort()
         elif open_now > self.limits.max_connections:
-            busy = ServerBusy(
+            self._busy(
                 f"The server has {self.limits.max_connections} connections open, its "
-                f"limit (TREATYGRAPH_MAX_CONNECTIONS); retry in {RETRY_AFTER_SECONDS} s.",
-                retryAfterSeconds=RETRY_AFTER_SECONDS,
+                "limit (TREATYGRAPH_MAX_CONNECTIONS)"
             )
-            retry = f"retry-after: {RETRY_AFTER_SECONDS}".encode()
-            telemetry.record_cut_connection("busy")
-            _log_busy(self.limits.max_connections)
-            self._refuse(_answer(b"503 Service Unavailable", busy, retry))
+        elif not self._admit(transport):
+            self._busy(
+                f"This address has {self.limits.per_address} connections open, its "
+                "limit (TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS)"
+            )
         else:
             self._await_headers()
 
+    def _admit(self, transport: asyncio.Transport) -> bool:
+        """Count the connection against its address; False when that is full."""
+        peer = transport.get_extra_info("peername")
+        if not self.limits.per_address or not isinstance(peer, tuple) or not peer:
+            return True
+        address = str(peer[0])
+        if _by_address.get(address, 0) >= self.limits.per_address:
+            return False
+        _by_address[address] = _by_address.get(address, 0) + 1
+        self.address = address
+        return True
+
+    def _busy(self, why: str) -> None:
+        busy = ServerBusy(
+            f"{why}; retry in {RETRY_AFTER_SECONDS} s.",
+            retryAfterSeconds=RETRY_AFTER_SECONDS,
+        )
+        retry = f"retry-after: {RETRY_AFTER_SECONDS}".encode()
+        telemetry.record_cut_connection("busy")
+        _log_busy(self.limits.max_connections)
+        self._refuse(_answer(b"503 Service Unavailable", busy, retry))
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        if self.address is not None:
+            left = _by_address.pop(self.address, 1) - 1
+            if left > 0:
+                _by_address[self.address] = left
+            self.address = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:

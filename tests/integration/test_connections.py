@@ -27,6 +27,8 @@ LIMITS = {
     "TREATYGRAPH_HEADER_TIMEOUT": str(HEADER_TIMEOUT),
     "TREATYGRAPH_BODY_TIMEOUT": str(BODY_TIMEOUT),
     "TREATYGRAPH_MAX_CONNECTIONS": str(MAX_CONNECTIONS),
+    # Above the cap: the per-address limit has a server of its own below.
+    "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS": str(2 * MAX_CONNECTIONS),
 }
 HALF_OPEN = b"GET /healthz HTTP/1.1\r\nHost: attacker\r\n"
 
@@ -214,4 +216,51 @@ def test_every_worker_closes_half_open_sockets(neo4j: Settings) -> None:
                 )
         finally:
             for sock in sockets:
+                sock.close()
+
+
+def test_one_address_fills_its_own_share_and_another_still_gets_in(
+    neo4j: Settings,
+) -> None:
+    port = free_port()
+    log = REPO_ROOT / "test-output" / "connections-per-address-api.log"
+    env = {**LIMITS, "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS": "5"}
+    with api_server(port, env, log):
+        flood = []
+        for _ in range(5):
+            sock = socket.create_connection(
+                ("127.0.0.1", port), source_address=("127.0.0.2", 0)
+            )
+            sock.sendall(HALF_OPEN)
+            flood.append(sock)
+        try:
+            time.sleep(0.2)
+            extra = socket.create_connection(
+                ("127.0.0.1", port), source_address=("127.0.0.2", 0)
+            )
+            status, headers, body = read_response(extra, 5)
+            extra.close()
+            assert status == 503
+            assert headers["retry-after"] == "1"
+            assert body["errors"][0]["extensions"]["code"] == "SERVER_BUSY"
+            assert "PER_ADDRESS" in body["errors"][0]["message"]
+            # 127.0.0.1 is another client: served while 127.0.0.2 is full.
+            assert (
+                httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code
+                == 200
+            )
+            # When the flood's sockets close, the address is free again.
+            for sock in flood:
+                sock.close()
+            time.sleep(0.3)
+            again = socket.create_connection(
+                ("127.0.0.1", port), source_address=("127.0.0.2", 0)
+            )
+            again.sendall(
+                b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            assert read_response(again, 5)[0] == 200
+            again.close()
+        finally:
+            for sock in flood:
                 sock.close()

@@ -90,7 +90,7 @@ def test_the_protocol_and_its_limits_pickle_into_workers() -> None:
     # uvicorn's Multiprocess pickles its Config, `http=` included, into each worker.
     import pickle
 
-    limits = connections.ConnectionLimits(1, 2, 3, 4)
+    limits = connections.ConnectionLimits(1, 2, 3, 4, 5)
     http = pickle.loads(pickle.dumps(connections.uvicorn_protocol(limits)))
     assert http.func is connections.GuardedHttpToolsProtocol
     assert http.keywords == {"limits": limits}
