@@ -67,7 +67,9 @@ def sources(description: str = "Sources of this record.") -> Link:
 
 def claims(description: str) -> Link:
     """Claims sources make about a record."""
-    return Link("Claim", description, (into(Rel.ABOUT),), order=("key",))
+    return Link(
+        "Claim", description, (into(Rel.ABOUT),), order=("key",), args=("where",)
+    )
 
 
 def single(
@@ -133,12 +135,28 @@ CLAIM = NodeType(
         "key": Prop(
             "Stable key of the claim.", nullable=False, required=True, pattern=ID
         ),
-        "subjectKind": Prop(
-            "Kind of fact the claim is about.", nullable=False, seed=NOT_SEEDED
+        "subjectType": Prop(
+            "The GraphQL type of the fact the claim is about (e.g. `TreatyEvent`).",
+            nullable=False,
+            seed=NOT_SEEDED,
         ),
         "subjectKey": Prop("Key of that fact.", nullable=False, seed=NOT_SEEDED),
+        "field": Prop(
+            "The GraphQL field of that fact the claim disputes (e.g. `votesFor`), "
+            "as the type names it; null when the claim is about no single field.",
+            seed=NOT_SEEDED,
+        ),
+        "subjectKind": Prop(
+            "Kind of fact the claim is about, as seed files spell it (`treaty_event`).",
+            nullable=False,
+            seed=NOT_SEEDED,
+            deprecated="Seed-file spelling; use `subjectType`, the GraphQL type name.",
+        ),
         "property": Prop(
-            "Which field of the fact it is about.", nullable=False, required=True
+            "Which field of the fact it is about, as seed files spell it (`for`).",
+            nullable=False,
+            required=True,
+            deprecated="Seed-file spelling; use `field`, the GraphQL field name.",
         ),
         "value": Prop("The value as the source gives it.", seed=NOT_SEEDED),
         "status": Prop(

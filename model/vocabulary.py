@@ -113,6 +113,8 @@ class Prop:
     seed_separator: str = "-"
     # True: not stored but computed from the node's own interval at asOf.
     valid: bool = False
+    # Why clients should stop using the field, and what to use instead.
+    deprecated: str | None = None
 
 
 @dataclass(frozen=True)

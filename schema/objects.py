@@ -33,6 +33,8 @@ def _prop(name: str, prop: Prop, node_type: NodeType) -> tuple[Any, Any]:
     value = wrapped(prop.enum) if prop.enum is not None else _SCALARS[prop.kind]
     if prop.nullable and name != node_type.key:
         value = value | None
+    if prop.deprecated is not None:
+        return value, plain(prop.description, deprecation_reason=prop.deprecated)
     return value, plain(prop.description)
 
 

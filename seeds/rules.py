@@ -197,7 +197,12 @@ def _claim_subject(model: Model) -> Rule:
         about = subjects[value["kind"]]
         label = subject.node_type.label
         rows.rel(label, Rel.ABOUT, about.label, subject.key, value["key"], {})
-        return {"subjectKind": value["kind"], "subjectKey": value["key"]}
+        return {
+            "subjectKind": value["kind"],
+            "subjectType": about.name,
+            "subjectKey": value["key"],
+            "field": api_field(about, str(subject.record.get("property"))),
+        }
 
     def listed(kind: str, field: str) -> bool:
         props = subjects[kind].props().items()
@@ -218,6 +223,18 @@ def _claim_subject(model: Model) -> Rule:
 
     conflict = "a second 'kept' claim on the same subject and property"
     return Rule(check, refs, plan, required=True, slot=slot, conflict=conflict)
+
+
+def api_field(node_type: NodeType, seed_name: str) -> str | None:
+    """The GraphQL field a seed file's field name stands for (`for` is `votesFor`);
+    None when the type has no such field (a claim about no single field)."""
+    for name, declared in node_type.fields.items():
+        spelled = getattr(declared, "seed", None)
+        if isinstance(spelled, str) and spelled == seed_name:
+            return name
+        if spelled is None and snake(name) == seed_name:
+            return name
+    return None
 
 
 def _claim_value(model: Model) -> Rule:

@@ -12,6 +12,7 @@ from graph.curation.party import derive_party
 from graph.curation.request import Fact, Request
 from graph.curation.steps import run, unknown, write_fact
 from graph.model import Label, Rel
+from model.nodes import TREATY_EVENT
 
 # Exclusive lock on the state, so two events of one state cannot derive PARTY_TO
 # from each other's stale view.
@@ -76,8 +77,10 @@ def event_fact(event: EventInput) -> Fact:
                 curation=request.key,
                 key=f"{request.subject_key}:date:{request.key}",
                 props={
-                    "subjectKind": "treaty_event",
+                    "subjectKind": TREATY_EVENT.claim_kind,
+                    "subjectType": TREATY_EVENT.name,
                     "subjectKey": request.subject_key,
+                    "field": "date",
                     "property": "date",
                     "value": None if old is None else old.isoformat(),
                     "valueType": None if old is None else "date",

@@ -77,12 +77,8 @@ def test_search_example_finds_sakaliene_first(gql: Any) -> None:
 
 def test_claims_example_keeps_both_required_majorities(gql: Any) -> None:
     answer = run(gql, BY_NAME["conflicting-claims"])
-    required = {
-        (c["value"], c["status"])
-        for c in answer["vote"]["claims"]
-        if c["property"] == "required"
-    }
-    assert required == {("85", "KEPT"), ("86", "ALTERNATIVE")}
+    required = {(c["field"], c["value"], c["status"]) for c in answer["vote"]["claims"]}
+    assert required == {("required", "85", "KEPT"), ("required", "86", "ALTERNATIVE")}
     statuses = {n["status"] for n in answer["claims"]["nodes"]}
     assert statuses
     assert statuses <= {"ALTERNATIVE", "DISPUTED"}

@@ -44,7 +44,7 @@ mutation($k: String!, $in: TreatyEventInput!) {
     curation { idempotencyKey operation by at subjectType subjectKey }
     event { key kind date country { iso3 } treaty { slug }
             sources { id url publisher }
-            claims { property value status sources { id } } }
+            claims { subjectType field property value status sources { id } } }
   }
 }"""
 SOURCE = """
@@ -498,6 +498,8 @@ def test_recorded_events_move_the_party_list_and_corrections_keep_the_old_date(
     assert first_source not in {s["id"] for s in corrected["sources"]}
     assert corrected["claims"] == [
         {
+            "subjectType": "TreatyEvent",
+            "field": "date",
             "property": "date",
             "value": "2026-03-01",
             "status": "ALTERNATIVE",
