@@ -249,6 +249,8 @@ class Settings:
     # Persisted operations (httpapi.persisted): the trusted-documents manifest, the
     # switch that runs nothing else, and the APQ store's size (0: APQ off).
     trusted_documents: Path | None = None
+    # Cache-Control max-age of a GET answer (httpapi.caching); 0: always revalidate.
+    cache_max_age: int = 0
     trusted_documents_only: bool = False
     apq_entries: int = 1000
     # Statements of one request in flight at once; requests per client in flight.
@@ -426,6 +428,11 @@ class Settings:
                     ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", 10**6, "4096"),
                 )
             },
+            cache_max_age=get(
+                "TREATYGRAPH_CACHE_MAX_AGE",
+                _int("TREATYGRAPH_CACHE_MAX_AGE", 0, 31_536_000),
+                "0",
+            ),
             max_connections_per_address=get(
                 "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS",
                 _int("TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS", 0, 10**6),

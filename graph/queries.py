@@ -11,6 +11,13 @@ DATASET: LiteralString = (
     "RETURN d.version AS version, d.partyRule AS partyRule, toString(d.loadedAt) AS loadedAt"
 )
 
+# What a cached GET answer depends on besides its operation (httpapi.caching): the
+# seed version and the number of curation writes (a label count: the count store).
+FRESHNESS: LiteralString = (
+    f"OPTIONAL MATCH (d:`{Label.DATASET}` {{id: 'seed'}}) "
+    f"RETURN d.version AS version, COUNT {{ MATCH (:`{Label.CURATION}`) }} AS curations"
+)
+
 # The hero question in plain Cypher: NATO members (today) bordering Russia whose
 # ministers recommended withdrawal from the Ottawa Convention.
 HERO: LiteralString = (

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from typing import Any
 
 from cross_web import HTTPException
@@ -39,6 +40,7 @@ from execution.operations import RootAnswers
 from execution.responses import CompiledResponses
 from httpapi import encoding
 from httpapi.auth import credentials
+from httpapi.caching import Freshness, etag, matches
 from httpapi.graphiql import graphiql_headers, graphiql_html
 from httpapi.negotiation import GRAPHQL_RESPONSE, JSON, negotiate, request_error
 from httpapi.persisted import Documents, Refused
@@ -73,6 +75,14 @@ def bad_request(
         media_type=media,
         headers={"Allow": "POST"} if status == 405 else None,
     )
+
+
+def _cache_headers(tag: str, settings: Settings) -> dict[str, str]:
+    return {
+        "ETag": tag,
+        "Cache-Control": f"public, max-age={settings.cache_max_age}",
+        "Vary": "Accept, Accept-Encoding, X-Debug",
+    }
 
 
 def media_of(request: Request) -> str:
@@ -137,6 +147,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         super().__init__(schema, **kwargs)
         self.compiled = compiled
         self.documents = documents
+        self.freshness = Freshness()
 
     async def run(
         self, request: Any, context: Any = UNSET, root_value: Any = UNSET
@@ -172,7 +183,24 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                 media,
             )
         try:
-            return await self._run(request, context, root_value)
+            if request.method != "GET":
+                return await self._run(request, context, root_value)
+            tag = await self._etag(request, media, settings)
+            if tag is not None and matches(
+                request.headers.get("if-none-match", ""), tag
+            ):
+                return Response(status_code=304, headers=_cache_headers(tag, settings))
+            response = await self._run(request, context, root_value)
+            if tag is not None and isinstance(response, Response):
+                cacheable = (
+                    response.status_code == 200 and b'"errors":' not in response.body
+                )
+                response.headers.update(
+                    _cache_headers(tag, settings)
+                    if cacheable
+                    else {"Cache-Control": "no-store"}
+                )
+            return response
         except HTTPException as error:
             # Strawberry's refusals of a request it cannot read (plain text).
             code = METHOD_NOT_ALLOWED if error.status_code == 405 else BAD_REQUEST
@@ -187,6 +215,36 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             # cut it at TREATYGRAPH_BODY_TIMEOUT and answered 408 itself. Nobody
             # reads this answer; it spares the log a traceback per slow client.
             return Response(status_code=408)
+
+    async def _etag(
+        self, request: Request, media: str, settings: Settings
+    ) -> str | None:
+        """The ETag of this GET's answer (httpapi.caching); None: not cacheable."""
+        params = request.query_params
+        extensions = params.get("extensions")
+        try:
+            query = self.documents.resolve(
+                params.get("query"),
+                json.loads(extensions) if extensions else None,
+                params.get("documentId"),
+            )
+        except (Refused, ValueError):
+            return None  # answered as the request runs
+        if not isinstance(query, str):
+            return None
+        state = await self.freshness.current(request.state.driver, settings)
+        if state is None:
+            return None
+        asked = request.headers.get("x-debug", "").lower() in {"1", "true"}
+        shape = (
+            media,
+            settings.debug or (settings.debug_header and asked),
+            "gzip" in request.headers.get("accept-encoding", ""),
+            settings.default_as_of().isoformat(),
+        )
+        return etag(
+            state, query, params.get("operationName"), params.get("variables"), shape
+        )
 
     async def _run(self, request: Any, context: Any, root_value: Any) -> Any:
         if (
@@ -271,6 +329,12 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             if isinstance(error.__cause__, InvalidOperationTypeError):
                 raise HTTPException(405, error.reason) from error
             raise
+        finally:
+            if request.method == "POST":
+                # It may have written (once it committed, a GET that read the
+                # dataset meanwhile read it too early): the next conditional GET
+                # reads it again.
+                self.freshness.stale()
 
     async def process_result(
         self, request: Any, result: ExecutionResult
