@@ -28,8 +28,10 @@ def connection(
     *,
     v: str | None,
     asof: str,
+    bound: str,
 ) -> str:
-    """The connection's map; `v` None for a root list (which starts from the label)."""
+    """The connection's map; `v` None for a root list (which starts from the label).
+    `bound`: the statistic of its rows (the fan-out, or the label's node count)."""
     tm = state.type(rel.target)
     t = state.var()
     pattern, names = state.pattern(rel, v, t)
@@ -62,32 +64,56 @@ def connection(
         "__sig": f"'{sig}'",
     }
     wanted = {s.name for s in sels}
-    if "totalCount" in wanted:
-        # An anchor may reach a node by two relationships: count it once.
-        distinct = f" RETURN DISTINCT {t}" if anchor else ""
-        fields["totalCount"] = f"COUNT {{ MATCH {pattern} WHERE {base}{distinct} }}"
-    if wanted & {"edges", "nodes", "pageInfo"}:
-        page = [base]
-        if cursor:
-            page.append(keyset.beyond(keys, cursor, after=not backward))
-        if other:
-            page.append(keyset.beyond(keys, other, after=backward))
-        sort_values = ", ".join(k.expr for k in keys)
-        with state.counting(size):
-            projected = projection.project(state, _node_selections(sels), tm, t, asof)
-        c = state.var("c")
-        fields["__page"] = (
-            f"COLLECT {{ MATCH {pattern} WHERE {' AND '.join(page)} "
-            f"WITH DISTINCT {t} ORDER BY {order_by(keys, reverse=backward)} "
-            f"LIMIT {size} + 1 WITH {t}, [{sort_values}] AS {c} "
-            f"RETURN {projected[:-1]}, __c: {c}}} }}"
-        )
-        if cursor:
-            before = keyset.beyond(keys, cursor, after=backward, inclusive=True)
-            fields["__hasBefore"] = (
-                f"EXISTS {{ MATCH {pattern} WHERE {base} AND {before} }}"
+    # Counted as the connection object (and its pageInfo), once per parent; its
+    # filters test every row (the page's and totalCount's COUNT).
+    with state.counting(
+        "1",
+        weight=1 + sum(s.name == "pageInfo" for s in sels),
+        walks=filters.walks(state, args.get("where"), tm),
+        candidates=bound,
+    ):
+        if "totalCount" in wanted:
+            # An anchor may reach a node by two relationships: count it once.
+            distinct = f" RETURN DISTINCT {t}" if anchor else ""
+            fields["totalCount"] = f"COUNT {{ MATCH {pattern} WHERE {base}{distinct} }}"
+        if wanted & {"edges", "nodes", "pageInfo"}:
+            page = [base]
+            if cursor:
+                page.append(keyset.beyond(keys, cursor, after=not backward))
+            if other:
+                page.append(keyset.beyond(keys, other, after=backward))
+            sort_values = ", ".join(k.expr for k in keys)
+            with state.counting(
+                size, bound, weight=_objects(sels), copies=_copies(sels)
+            ):
+                projected = projection.project(
+                    state, _node_selections(sels), tm, t, asof
+                )
+            c = state.var("c")
+            fields["__page"] = (
+                f"COLLECT {{ MATCH {pattern} WHERE {' AND '.join(page)} "
+                f"WITH DISTINCT {t} ORDER BY {order_by(keys, reverse=backward)} "
+                f"LIMIT {size} + 1 WITH {t}, [{sort_values}] AS {c} "
+                f"RETURN {projected[:-1]}, __c: {c}}} }}"
             )
+            if cursor:
+                before = keyset.beyond(keys, cursor, after=backward, inclusive=True)
+                fields["__hasBefore"] = (
+                    f"EXISTS {{ MATCH {pattern} WHERE {base} AND {before} }}"
+                )
     return "{" + entries(fields.items()) + "}"
+
+
+def _copies(sels: list[Selection]) -> int:
+    """How many times each page item's node is in the response (aliases)."""
+    nodes = sum(s.name == "nodes" for s in sels)
+    edges = sum(e.name == "node" for s in sels if s.name == "edges" for e in s.children)
+    return nodes + edges
+
+
+def _objects(sels: list[Selection]) -> int:
+    """JSON objects per page item: each copy of its node, each edge."""
+    return _copies(sels) + sum(s.name == "edges" for s in sels)
 
 
 def _node_selections(sels: list[Selection]) -> list[Selection]:
