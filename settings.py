@@ -185,10 +185,13 @@ def _origins(name: str) -> _Cast[tuple[str, ...]]:
     return cast
 
 
-# Upper bound of the nodes a query may return, from its page sizes (a list without
-# `first` counts TREATYGRAPH_MAX_PAGE_SIZE): four nested lists of 200 pass
-# (200**4 = 1.6e9), five do not (3.2e11) unless their pages are made smaller.
-DEFAULT_MAX_COST = 10_000_000_000
+# Most JSON objects a query may return plus related nodes its relation filters walk,
+# estimated from its pages and the data's statistics (graph.statistics). The largest
+# legitimate queries estimate 1,201 (bench Q4 timeline), 813 (the hero), 1.6k (the
+# explorer's map): 30x margin. Refused: the 44 MB query (`countries(first: 200)` >
+# borders^3 > treatyEvents > sources) at 22.2M, and 50 aliases of
+# `countries(first: 200) { nodes { borders { name } } }` (2,956 each) at 148k.
+DEFAULT_MAX_COST = 50_000
 # How deep relation filters may nest in one `where` (graph.cypher.filters): the
 # examples and the bench need 2, the tests 3. Each level is a subquery in the one
 # above, and Neo4j's time to rewrite them doubles per level (bench/notes.md).

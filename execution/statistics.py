@@ -6,7 +6,8 @@ reload), and otherwise every REFRESH_SECONDS. N stateless processes each read th
 ~90 small Statistic nodes every 10 s (N/10 reads a second, about 1 ms each), and
 see a write made through another process within 10 s: until then they may bound a
 relation one write grew by its old fan-out (a write adds a handful of links).
-Until the first read succeeds the estimate counts full pages (never less).
+Until the first read succeeds the estimate counts full pages (never less); a graph
+loaded without them has them computed (not stored) by each process instead.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class Statistics:
         """Read them now; keep what was known when Neo4j does not answer."""
         try:
             facts, version = await statistics.read(self.driver, self.database)
+            if not facts and version is not None:
+                # Loaded by a loader that did not store them: compute them here.
+                facts = await statistics.compute(self.driver, self.database)
         except (Neo4jError, DriverError) as error:
             log.warning("cost statistics not read (%s); keeping the last known", error)
             return

@@ -127,6 +127,17 @@ async def raise_to_current(
     )
 
 
+async def compute(
+    driver: AsyncDriver, database: str, catalog: Catalog = CATALOG
+) -> Mapping[str, int]:
+    """Every fact computed now, not stored (for an API reading a graph loaded
+    before the loader wrote them; it may not write)."""
+    records, _, _ = await driver.execute_query(
+        statistics_query(catalog), database_=database, routing_=RoutingControl.READ
+    )
+    return {r["key"]: r["value"] for r in _rows(records)}
+
+
 async def read(
     driver: AsyncDriver, database: str
 ) -> tuple[Mapping[str, int], str | None]:

@@ -18,6 +18,7 @@ from graph.cypher.state import Compilation
 from graph.errors import BadUserInput
 from graph.mapping import Relation, TypeMap
 from graph.selection import Leaf, Selection
+from graph.statistics import fanout_key
 
 
 def connection(
@@ -40,6 +41,8 @@ def connection(
     if anchor is not None:
         pattern = f"{pattern}, {anchor[0]}"
         conditions.append(anchor[1])
+        if anchor[2] is not None:
+            bound = anchor[2]
     where = filters.where(state, args.get("where"), tm, t, asof)
     if where:
         conditions.append(where)
@@ -132,13 +135,15 @@ def _node_selections(sels: list[Selection]) -> list[Selection]:
 
 def _anchor(
     state: Compilation, where: Any, tm: TypeMap, t: str
-) -> tuple[str, str] | None:
+) -> tuple[str, str, str | None] | None:
     """A start for a root list from one node found by its key, when the filter allows.
 
     `borders: { some: { iso3: { eq: "RUS" } } }` (a quantifier on a date-free relation
     whose target's natural key must equal a value) means every answer is linked to that
     one node: matching from it (a unique-index seek) makes the rows examined grow
     with the answer, not with the label. The full filter still applies after.
+    Third: when the relation is undirected (the same both ways), the statistic of
+    its fan-out, which then bounds the answers too (they are that node's related).
     """
     if not isinstance(where, dict):
         return None
@@ -161,5 +166,7 @@ def _anchor(
         ):
             a = state.var("a")
             pattern, _ = state.pattern(mapped, t, a)
-            return pattern, f"{a}.`{target.key}` = {key_ops['eq'].param}"
+            undirected = "->" not in pattern and "<-" not in pattern
+            bound = fanout_key(tm.label, name) if undirected else None
+            return pattern, f"{a}.`{target.key}` = {key_ops['eq'].param}", bound
     return None
