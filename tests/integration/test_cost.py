@@ -1,0 +1,218 @@
+"""The cost model against the data: the statistics the loader and curation writes
+store, the estimate against the objects real answers hold, and the worst queries
+refused at the default limit before any Cypher is sent."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from starlette.testclient import TestClient
+
+from bench.queries import QUESTIONS
+from bench.soak import QUERIES
+from graph import driver as graph_driver
+from graph import statistics
+from graph.catalog import CATALOG
+from graph.mapping import Relation
+from httpapi.auth import hash_key
+from schema.examples import examples
+from server import create_app
+from settings import DEFAULT_MAX_COST, ApiKey, Settings
+from tests.integration.conftest import forget_curations, only_error, post
+
+# estimate_returned <= F x actual + C: measured worst F is 16 (bench Q4, a year's
+# timeline bounded by a page of 200 events, 75 objects come back); C covers tiny
+# answers (Q5's 3 objects against 60).
+F, C = 20, 60
+PREFIX = "test-cost-"
+CURATOR_KEY = "tg_test-costcur-0123456789abcdefghijklmnopqrstuv"
+
+
+def stored(db: Driver) -> dict[str, int]:
+    records, _, _ = db.execute_query(
+        "MATCH (s:Statistic) RETURN s.key AS key, s.value AS value"
+    )
+    return {r["key"]: r["value"] for r in records}
+
+
+def one(db: Driver, cypher: str) -> int:
+    records, _, _ = db.execute_query(cypher)
+    return int(records[0][0])
+
+
+def objects(value: Any) -> int:
+    """JSON objects in an answer, `value` itself included."""
+    if isinstance(value, dict):
+        return 1 + sum(objects(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(objects(v) for v in value)
+    return 0
+
+
+# -- statistics ------------------------------------------------------------------------
+
+
+def test_the_loader_stores_the_largest_fanouts_and_node_counts(db: Driver) -> None:
+    facts = stored(db)
+    # Written independently of graph.statistics: what the API must bound lists by.
+    assert facts["Country.borders"] == one(
+        db, "MATCH (c:Country) RETURN max(COUNT { (c)-[:BORDERS]-(:Country) })"
+    )
+    assert facts["Treaty.parties"] == one(
+        db, "MATCH (t:Treaty) RETURN max(COUNT { (t)<-[:PARTY_TO]-(:Country) })"
+    )
+    assert facts["Country.treatyEvents"] == one(
+        db, "MATCH (c:Country) RETURN max(COUNT { (c)-[:HAS_EVENT]->(:TreatyEvent) })"
+    )
+    assert facts["Treaty.events"] == one(
+        db,
+        "MATCH (t:Treaty) RETURN max(COUNT { (t)<-[:UNDER]-(:TreatyEvent) })",
+    )
+    assert facts["Country"] == one(db, "MATCH (c:Country) RETURN count(c)")
+    assert facts["Border.sources"] == one(
+        db, "MATCH ()-[r:BORDERS]->() RETURN max(size(r.sourceIds))"
+    )
+    # One per catalog relation and per type, and nothing else.
+    relations = {
+        statistics.fanout_key(tm.label, name)
+        for tm in CATALOG.types.values()
+        for name, field in tm.fields.items()
+        if isinstance(field, Relation)
+    }
+    labels = {tm.label for tm in CATALOG.types.values()}
+    assert set(facts) == relations | labels | {statistics.BORDER_SOURCES}
+
+
+@pytest.fixture
+def curator(neo4j: Settings, db: Driver) -> Iterator[TestClient]:
+    """An app with a curator key; what it wrote is deleted, the statistics reset."""
+    keyed = dataclasses.replace(
+        neo4j, api_keys=(ApiKey("test-cost", "curator", hash_key(CURATOR_KEY)),)
+    )
+    with TestClient(create_app(keyed)) as client:
+        yield client
+    forget_curations(db, PREFIX)
+    statistics.write_exact(db, neo4j.neo4j_database)
+
+
+EVENT = """mutation($k: String!, $in: TreatyEventInput!) {
+  recordTreatyEvent(idempotencyKey: $k, input: $in) { replayed }
+}"""
+
+
+def test_a_curation_write_raises_the_statistic_it_grows(
+    curator: TestClient, db: Driver
+) -> None:
+    most = stored(db)["Country.treatyEvents"]
+    records, _, _ = db.execute_query(
+        "MATCH (c:Country) WHERE COUNT { (c)-[:HAS_EVENT]->() } = $n "
+        "MATCH (t:Treaty {slug: 'ccm'}) WHERE NOT EXISTS { (c)-[:HAS_EVENT]->"
+        "(:TreatyEvent {kind: 'DOMESTIC_APPROVAL'})-[:UNDER]->(t) } "
+        "RETURN c.iso3 AS iso3 LIMIT 1",
+        n=most,
+    )
+    iso3 = records[0]["iso3"]
+    query = f'{{ country(iso3: "{iso3}") {{ treatyEvents {{ kind }} }} }}'
+    before = post(curator, query)["extensions"]["treatygraph"]["cost"]
+    event = {
+        "treaty": "ccm",
+        "country": iso3,
+        "kind": "DOMESTIC_APPROVAL",
+        "date": "2026-02-01",
+        "newSources": [
+            {
+                "id": f"{PREFIX}src-{uuid.uuid4().hex[:8]}",
+                "url": f"https://example.test/treatygraph/{uuid.uuid4().hex}",
+                "publisher": "Treatygraph test fixture",
+                "kind": "NEWS",
+            }
+        ],
+    }
+    body = curator.post(
+        "/graphql",
+        json={
+            "query": EVENT,
+            "variables": {"k": f"{PREFIX}{uuid.uuid4().hex[:12]}", "in": event},
+        },
+        headers={"Authorization": f"Bearer {CURATOR_KEY}"},
+    ).json()
+    assert body["data"]["recordTreatyEvent"]["replayed"] is False, body
+    assert stored(db)["Country.treatyEvents"] == most + 1
+    # This process estimates with it from the next request on.
+    after = post(curator, query)["extensions"]["treatygraph"]["cost"]
+    assert after == before + 1
+
+
+# -- the estimate against real answers ------------------------------------------------------
+
+CASES = {
+    **{f"example {e.name}": (e.query, {}) for e in examples()},
+    **{f"bench {q.name}": (q.ours, {}) for q in QUESTIONS},
+    **{f"soak {name}": query for name, query in QUERIES.items()},
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_estimate_bounds_the_objects_returned_within_a_factor(
+    gql: Any, case: str
+) -> None:
+    query, variables = CASES[case]
+    body = gql(query, variables)
+    assert "errors" not in body, body["errors"]
+    actual = objects(body["data"]) - 1  # the objects under `data`
+    parts = body["extensions"]["treatygraph"]["costParts"]
+    assert parts["returned"] >= actual
+    assert parts["returned"] <= F * actual + C, (parts, actual)
+    assert parts["returned"] + parts["walked"] <= DEFAULT_MAX_COST
+
+
+# -- refused before any Cypher --------------------------------------------------------------
+
+HUGE = "countries(first: 200) { nodes { borders { borders { borders { treatyEvents { sources { url } } } } } } }"
+# Allowed by the old model (four lists: 200**4 = 1.6e9 < 1e10), 113k here.
+WIDE = (
+    "countries(first: 200) { nodes { borders { treatyEvents { sources { url } } } } }"
+)
+MODERATE = "countries(first: 200) { nodes { borders { name } } }"
+WORST = {
+    "the 44 MB query": "{ " + HUGE + " }",
+    "four nested lists of full pages": "{ " + WIDE + " }",
+    "two aliases of it": "{ a: " + HUGE + " b: " + HUGE + " }",
+    "50 aliases of a moderate query": "{ "
+    + " ".join(f"a{i}: {MODERATE}" for i in range(50))
+    + " }",
+}
+
+
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    sent: list[str] = []
+    read = graph_driver.read
+
+    async def counting(driver: Any, settings: Any, cypher: str, params: Any) -> Any:
+        sent.append(cypher)
+        return await read(driver, settings, cypher, params)
+
+    monkeypatch.setattr(graph_driver, "read", counting)
+    return sent
+
+
+@pytest.mark.parametrize("name", list(WORST))
+def test_the_worst_queries_are_refused_at_the_default_limit_before_any_cypher(
+    client: TestClient, statements: list[str], name: str
+) -> None:
+    error = only_error(post(client, WORST[name]))
+    assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert error["extensions"]["limit"] == "cost"
+    assert error["extensions"]["max"] == DEFAULT_MAX_COST
+    assert statements == []
+
+
+def test_one_alias_of_the_moderate_query_is_allowed(gql: Any) -> None:
+    body = gql("{ " + MODERATE + " }")
+    assert "errors" not in body
