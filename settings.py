@@ -192,6 +192,8 @@ def _origins(name: str) -> _Cast[tuple[str, ...]]:
 # borders^3 > treatyEvents > sources) at 22.2M, and 50 aliases of
 # `countries(first: 200) { nodes { borders { name } } }` (2,956 each) at 148k.
 DEFAULT_MAX_COST = 50_000
+# Most items one list returns (`first`/`last`, and lists without them).
+DEFAULT_MAX_PAGE_SIZE = 200
 # How deep relation filters may nest in one `where` (graph.cypher.filters): the
 # examples and the bench need 2, the tests 3. Each level is a subquery in the one
 # above, and Neo4j's time to rewrite them doubles per level (bench/notes.md).
@@ -330,7 +332,7 @@ class Settings:
             max_page_size=get(
                 "TREATYGRAPH_MAX_PAGE_SIZE",
                 _int("TREATYGRAPH_MAX_PAGE_SIZE", 1, 10_000),
-                "200",
+                str(DEFAULT_MAX_PAGE_SIZE),
             ),
             query_timeout_seconds=get(
                 "TREATYGRAPH_QUERY_TIMEOUT",
