@@ -74,6 +74,7 @@ def connection(
         weight=1 + sum(s.name == "pageInfo" for s in sels),
         walks=filters.walks(state, args.get("where"), tm),
         candidates=bound,
+        keyed=_keyed(args.get("where"), tm),
     ):
         if "totalCount" in wanted:
             # An anchor may reach a node by two relationships: count it once.
@@ -87,7 +88,11 @@ def connection(
                 page.append(keyset.beyond(keys, other, after=backward))
             sort_values = ", ".join(k.expr for k in keys)
             with state.counting(
-                size, bound, weight=_objects(sels), copies=_copies(sels)
+                size,
+                bound,
+                weight=_objects(sels),
+                copies=_copies(sels),
+                keyed=_keyed(args.get("where"), tm),
             ):
                 projected = projection.project(
                     state, _node_selections(sels), tm, t, asof
@@ -105,6 +110,18 @@ def connection(
                     f"EXISTS {{ MATCH {pattern} WHERE {base} AND {before} }}"
                 )
     return "{" + entries(fields.items()) + "}"
+
+
+def _keyed(where: Any, tm: TypeMap) -> str | None:
+    """The leaf the natural key must equal or be in (`where: { iso3: { in: … } }`):
+    it bounds the rows, for the estimate. Case-folded matches may match more."""
+    ops = where.get(tm.key) if isinstance(where, dict) else None
+    if not isinstance(ops, dict) or ops.get("ignoreCase"):
+        return None
+    for op in ("eq", "in"):
+        if isinstance(ops.get(op), Leaf):
+            return str(ops[op].param)
+    return None
 
 
 def _copies(sels: list[Selection]) -> int:

@@ -99,6 +99,9 @@ class Cost:
     # The statistic of the rows `walks` test when they are not the items' (a
     # connection's, counted once for its page and its totalCount).
     candidates: str | None = None
+    # A `$p<n>` the items' natural key must equal (a value: 1 item) or be in (a
+    # list: that many), when the `where` says so.
+    keyed: str | None = None
 
     def estimate(
         self,
@@ -117,6 +120,11 @@ class Cost:
         known = stats.get(self.bound) if self.bound is not None else None
         if known is not None:
             count = min(count, known)
+        keyed = None
+        if self.keyed is not None:
+            key = leaves[int(self.keyed[2:])]
+            keyed = len(key) if isinstance(key, list) else 1
+            count = min(count, keyed)
         items = parents * count
         walked = 0
         if self.walks:
@@ -124,6 +132,7 @@ class Cost:
                 rows = stats.get(self.candidates, fallback)
             else:
                 rows = known if known is not None else count
+            rows = rows if keyed is None else min(rows, keyed)
             walked = parents * rows * sum(w.cost(stats, fallback) for w in self.walks)
         total = Estimate(items * self.weight, walked)
         for child in self.children:

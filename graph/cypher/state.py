@@ -65,6 +65,7 @@ class Compilation:
         copies: int = 1,
         walks: list[Walk] | None = None,
         candidates: str | None = None,
+        keyed: str | None = None,
     ) -> Iterator[None]:
         """Relations projected inside nest under one returning up to `factor` items
         (at most the statistic `bound`), each tested with `walks` (plan.Cost)."""
@@ -75,6 +76,7 @@ class Compilation:
             copies=copies,
             walks=walks or [],
             candidates=candidates,
+            keyed=keyed,
         )
         self._cost[-1].children.append(node)
         self._cost.append(node)

@@ -15,7 +15,6 @@ from starlette.testclient import TestClient
 
 from bench.queries import QUESTIONS
 from bench.soak import QUERIES
-from graph import driver as graph_driver
 from graph import statistics
 from graph.catalog import CATALOG
 from graph.mapping import Relation
@@ -187,19 +186,6 @@ WORST = {
     + " ".join(f"a{i}: {MODERATE}" for i in range(50))
     + " }",
 }
-
-
-@pytest.fixture
-def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    sent: list[str] = []
-    read = graph_driver.read
-
-    async def counting(driver: Any, settings: Any, cypher: str, params: Any) -> Any:
-        sent.append(cypher)
-        return await read(driver, settings, cypher, params)
-
-    monkeypatch.setattr(graph_driver, "read", counting)
-    return sent
 
 
 @pytest.mark.parametrize("name", list(WORST))

@@ -145,3 +145,13 @@ def test_a_fragment_chain_that_doubles_each_level_costs_in_linear_time(
     # Expanded naively it would be 2**24 selections: minutes, not milliseconds.
     assert time.perf_counter() - started < 0.5
     assert cost == estimate("{ countries { nodes { name iso3 } } }")
+
+
+def test_a_filter_on_the_natural_key_bounds_the_rows_by_its_values() -> None:
+    cost = estimate(
+        '{ countries(where: { iso3: { in: ["LTU", "POL"] }, borders: { some: '
+        '{ name: { eq: "X" } } } }) { nodes { borders { name } } } }'
+    )
+    assert cost == Estimate(returned=1 + 2 * (1 + 14), walked=2 * 14)
+    one = estimate('{ countries(where: { iso3: { eq: "LTU" } }) { nodes { name } } }')
+    assert one.returned == 1 + 1
