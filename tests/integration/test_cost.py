@@ -4,9 +4,12 @@ refused at the default limit before any Cypher is sent."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +18,10 @@ from starlette.testclient import TestClient
 
 from bench.queries import QUESTIONS
 from bench.soak import QUERIES
+from execution.statistics import kept_fresh
 from graph import statistics
 from graph.catalog import CATALOG
+from graph.driver import open_driver
 from graph.mapping import Relation
 from httpapi.auth import hash_key
 from schema.examples import examples
@@ -147,10 +152,36 @@ def test_a_curation_write_raises_the_statistic_it_grows(
     assert after == before + 1
 
 
+async def test_a_process_sees_statistics_another_wrote_within_its_refresh(
+    neo4j: Settings, db: Driver
+) -> None:
+    driver = open_driver(neo4j)
+    grow = "MATCH (s:Statistic {key: 'Country.borders'}) SET s.value = s.value + $by"
+    try:
+        async with kept_fresh(driver, neo4j.neo4j_database, every=0.1) as stats:
+            assert stats.current is not None
+            before = stats.current["Country.borders"]
+            db.execute_query(grow, by=1)
+            await asyncio.sleep(0.5)
+            assert stats.current["Country.borders"] == before + 1
+    finally:
+        db.execute_query(grow, by=-1)
+        await driver.close()
+
+
 # -- the estimate against real answers ------------------------------------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_queries() -> list[str]:
+    """The README's ```graphql blocks."""
+    return re.findall(r"```graphql\n(.*?)```", README.read_text(), re.DOTALL)
+
 
 CASES = {
     **{f"example {e.name}": (e.query, {}) for e in examples()},
+    **{f"README {i}": (q, {}) for i, q in enumerate(readme_queries())},
     **{f"bench {q.name}": (q.ours, {}) for q in QUESTIONS},
     **{f"soak {name}": query for name, query in QUERIES.items()},
 }
@@ -172,8 +203,10 @@ def test_the_estimate_bounds_the_objects_returned_within_a_factor(
 
 # -- refused before any Cypher --------------------------------------------------------------
 
+# The old model (page sizes multiplied, limit 1e10) refused this one (200**6) but let
+# through the next two (four lists: 200**4 = 1.6e9) and the 50 aliases (2e6).
 HUGE = "countries(first: 200) { nodes { borders { borders { borders { treatyEvents { sources { url } } } } } } }"
-# Allowed by the old model (four lists: 200**4 = 1.6e9 < 1e10), 113k here.
+EVENTS = "treaties { nodes { events { nodes { country { borders { treatyEvents { kind } } } } } } }"
 WIDE = (
     "countries(first: 200) { nodes { borders { treatyEvents { sources { url } } } } }"
 )
@@ -181,6 +214,7 @@ MODERATE = "countries(first: 200) { nodes { borders { name } } }"
 WORST = {
     "the 44 MB query": "{ " + HUGE + " }",
     "four nested lists of full pages": "{ " + WIDE + " }",
+    "every treaty event's state's borders' events": "{ " + EVENTS + " }",
     "two aliases of it": "{ a: " + HUGE + " b: " + HUGE + " }",
     "50 aliases of a moderate query": "{ "
     + " ".join(f"a{i}: {MODERATE}" for i in range(50))
