@@ -3,14 +3,21 @@ filters by the related nodes they walk, fragments counted once. No database."""
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 from graphql import OperationDefinitionNode, get_operation_ast, parse
 
 from execution.operations import bind_operation, fragments_of
+from graph import curation, statistics
+from graph.catalog import CATALOG
+from graph.curation import transaction
 from graph.cypher.plan import Estimate
+from graph.mapping import Relation
+from graph.model import Rel
 from schema.app import schema
 from settings import Settings
 
@@ -155,3 +162,34 @@ def test_a_filter_on_the_natural_key_bounds_the_rows_by_its_values() -> None:
     assert cost == Estimate(returned=1 + 2 * (1 + 14), walked=2 * 14)
     one = estimate('{ countries(where: { iso3: { eq: "LTU" } }) { nodes { name } } }')
     assert one.returned == 1 + 1
+
+
+def test_statistics_are_derived_from_every_catalog_relation_and_type() -> None:
+    queries = statistics.statistics_queries(CATALOG)
+    relations = sum(
+        isinstance(field, Relation)
+        for tm in CATALOG.types.values()
+        for field in tm.fields.values()
+    )
+    # One per relation, one per type, and the border sources.
+    assert len(queries) == relations + len(CATALOG.types) + 1
+    assert any("'Country.borders'" in q and "`BORDERS`" in q for q in queries)
+
+
+def test_a_write_recomputes_only_the_relations_walking_what_it_writes() -> None:
+    queries = statistics.statistics_queries(CATALOG, frozenset({"HAS_EVENT"}))
+    fanouts = [q for q in queries if "max(COUNT" in q]
+    assert all("`HAS_EVENT`" in q for q in fanouts)
+    assert any("'Country.treatyEvents'" in q for q in fanouts)
+
+
+def test_every_relationship_type_a_curation_writes_is_declared_as_touched() -> None:
+    # WROTE links the curation record to what it wrote: no catalog relation walks it.
+    sources = (Path(curation.__file__).parent).glob("*.py")
+    written = {
+        name
+        for path in sources
+        for name in re.findall(r"Rel\.([A-Z_]+)", path.read_text())
+    } - {"WROTE"}
+    touched = set().union(*transaction.TOUCHES.values())
+    assert {str(Rel[name]) for name in written} <= touched
