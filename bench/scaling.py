@@ -28,7 +28,7 @@ from bench.floor import compile_questions
 from bench.grow import grow, quiet_driver
 from bench.queries import QUESTIONS, answer
 from bench.run import neo4j, serving
-from graph import statistics
+from graph import statistics as cost_statistics
 from graph.driver import open_driver
 from seeds import loader
 from seeds.validate import DATA_DIR, read_dataset
@@ -49,7 +49,7 @@ def prepare(settings: Settings, factor: int) -> dict[str, Any]:
     with quiet_driver(settings.bolt_uri) as driver:
         report = grow(driver, factor)
         # The cost estimate's bounds, of the grown graph (the loader's are the seed's).
-        statistics.write_exact(driver, settings.neo4j_database)
+        cost_statistics.write_exact(driver, settings.neo4j_database)
         driver.execute_query("CALL db.awaitIndexes(300)")
         driver.execute_query(
             "MATCH (d:Dataset {id: 'seed'}) SET d.benchFactor = $f", f=factor
