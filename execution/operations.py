@@ -145,6 +145,9 @@ async def read_roots(
         if plan is None:
             if root.refusal is not None:
                 answers[root.key] = root.refusal
+            elif root.selection.children:
+                # `dataset`: one object, no lists, read apart.
+                cost += Estimate(returned=1)
             continue
         cost += plan.estimate(root.leaves, settings.max_page_size, stats)
         try:

@@ -179,11 +179,36 @@ def readme_queries() -> list[str]:
     return re.findall(r"```graphql\n(.*?)```", README.read_text(), re.DOTALL)
 
 
+EXPLORER = Path(__file__).resolve().parents[2] / "web" / "static" / "api.js"
+EXPLORER_VARIABLES = {
+    "treaty": "ottawa",
+    "asOf": "2026-01-01",
+    "from": "2025-01-01",
+    "to": "2026-12-31",
+    "iso3": "LTU",
+    "after": None,
+}
+
+
+def explorer_queries() -> dict[str, tuple[str, dict[str, Any]]]:
+    """The explorer's queries (web/static/api.js), with the variables each declares."""
+    text = EXPLORER.read_text()
+    source = re.search(r'const SOURCE = "(.*?)";', text)
+    assert source is not None
+    found = {}
+    for name, query in re.findall(r"const (\w+_QUERY) = `(.*?)`;", text, re.DOTALL):
+        query = query.replace("${SOURCE}", source.group(1))
+        declared = re.findall(r"\$(\w+):", query)
+        found[name] = (query, {v: EXPLORER_VARIABLES[v] for v in declared})
+    return found
+
+
 CASES = {
     **{f"example {e.name}": (e.query, {}) for e in examples()},
     **{f"README {i}": (q, {}) for i, q in enumerate(readme_queries())},
     **{f"bench {q.name}": (q.ours, {}) for q in QUESTIONS},
     **{f"soak {name}": query for name, query in QUERIES.items()},
+    **{f"explorer {name}": query for name, query in explorer_queries().items()},
 }
 
 
