@@ -188,8 +188,8 @@ def _origins(name: str) -> _Cast[tuple[str, ...]]:
 # Most JSON objects a query may return plus related nodes its relation filters walk,
 # estimated from its pages and the data's statistics (graph.statistics). The largest
 # legitimate queries estimate 2,210 (the explorer's map: 1,397 returned, 813 walked),
-# 1,201 (bench Q4 timeline), 813 (the hero): a 22x margin. Refused: the 44 MB query (`countries(first: 200)` >
-# borders^3 > treatyEvents > sources) at 22.2M, and 50 aliases of
+# 1,201 (bench Q4 timeline), 813 (the hero): a 22x margin. Refused: the 44 MB query
+# (bench.abuse COST_BOMB) at 4.29M, two aliases of it at 8.58M, and 50 aliases of
 # `countries(first: 200) { nodes { borders { name } } }` (2,956 each) at 148k.
 DEFAULT_MAX_COST = 50_000
 # Most items one list returns (`first`/`last`, and lists without them).

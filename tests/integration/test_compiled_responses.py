@@ -38,6 +38,7 @@ CONTEXT_FIELDS = {
     "statistics",
     "trace",
     "dataset_version",
+    "reads",
     "cost",
 }
 SENT: list[str] = []

@@ -16,6 +16,7 @@ import pytest
 from neo4j import Driver
 from starlette.testclient import TestClient
 
+from bench.abuse import COST_BOMB
 from bench.queries import QUESTIONS
 from bench.soak import QUERIES
 from execution.statistics import kept_fresh
@@ -237,9 +238,11 @@ WIDE = (
 )
 MODERATE = "countries(first: 200) { nodes { borders { name } } }"
 WORST = {
-    "the 44 MB query": "{ " + HUGE + " }",
+    # bench.abuse's finding 3 as it is sent: 9.6e11 under the old model, 4.3M here.
+    "the 44 MB query": "{ " + COST_BOMB + " }",
+    "two aliases of it": "{ a: " + COST_BOMB + " b: " + COST_BOMB + " }",
+    "six nested lists of full pages": "{ " + HUGE + " }",
     "four nested lists of full pages": "{ " + WIDE + " }",
-    "two aliases of it": "{ a: " + HUGE + " b: " + HUGE + " }",
     "50 aliases of a moderate query": "{ "
     + " ".join(f"a{i}: {MODERATE}" for i in range(50))
     + " }",
