@@ -185,10 +185,15 @@ def _origins(name: str) -> _Cast[tuple[str, ...]]:
     return cast
 
 
-# Upper bound of the nodes a query may return, from its page sizes (a list without
-# `first` counts TREATYGRAPH_MAX_PAGE_SIZE): four nested lists of 200 pass
-# (200**4 = 1.6e9), five do not (3.2e11) unless their pages are made smaller.
-DEFAULT_MAX_COST = 10_000_000_000
+# Most JSON objects a query may return plus related nodes its relation filters walk,
+# estimated from its pages and the data's statistics (graph.statistics). The largest
+# legitimate queries estimate 2,210 (the explorer's map: 1,397 returned, 813 walked),
+# 1,201 (bench Q4 timeline), 813 (the hero): a 22x margin. Refused: the 44 MB query
+# (bench.abuse COST_BOMB) at 4.29M, two aliases of it at 8.58M, and 50 aliases of
+# `countries(first: 200) { nodes { borders { name } } }` (2,956 each) at 148k.
+DEFAULT_MAX_COST = 50_000
+# Most items one list returns (`first`/`last`, and lists without them).
+DEFAULT_MAX_PAGE_SIZE = 200
 # How deep relation filters may nest in one `where` (graph.cypher.filters): the
 # examples and the bench need 2, the tests 3. Each level is a subquery in the one
 # above, and Neo4j's time to rewrite them doubles per level (bench/notes.md).
@@ -331,7 +336,7 @@ class Settings:
             max_page_size=get(
                 "TREATYGRAPH_MAX_PAGE_SIZE",
                 _int("TREATYGRAPH_MAX_PAGE_SIZE", 1, 10_000),
-                "200",
+                str(DEFAULT_MAX_PAGE_SIZE),
             ),
             query_timeout_seconds=get(
                 "TREATYGRAPH_QUERY_TIMEOUT",

@@ -28,6 +28,7 @@ from bench.floor import compile_questions
 from bench.grow import grow, quiet_driver
 from bench.queries import QUESTIONS, answer
 from bench.run import neo4j, serving
+from graph import statistics as cost_statistics
 from graph.driver import open_driver
 from seeds import loader
 from seeds.validate import DATA_DIR, read_dataset
@@ -47,6 +48,8 @@ def prepare(settings: Settings, factor: int) -> dict[str, Any]:
     loader.load(settings, reset=True)
     with quiet_driver(settings.bolt_uri) as driver:
         report = grow(driver, factor)
+        # The cost estimate's bounds, of the grown graph (the loader's are the seed's).
+        cost_statistics.write_exact(driver, settings.neo4j_database)
         driver.execute_query("CALL db.awaitIndexes(300)")
         driver.execute_query(
             "MATCH (d:Dataset {id: 'seed'}) SET d.benchFactor = $f", f=factor

@@ -140,9 +140,17 @@ class Binder:
         self, selection_set: SelectionSetNode, gtype: Any, on_type: str | None = None
     ) -> list[Selection]:
         out: list[Selection] = []
+        # A fragment spread twice in one selection set adds nothing the second time
+        # (graphql-core's field collection skips it too); expanding it again would
+        # double the work per level of a fragment chain (2**24 for 24 levels).
+        spread: set[str] = set()
         for node in selection_set.selections:
             if not self._included(node):
                 continue
+            if isinstance(node, FragmentSpreadNode):
+                if node.name.value in spread:
+                    continue
+                spread.add(node.name.value)
             if isinstance(node, FieldNode):
                 if isinstance(gtype, GraphQLUnionType):
                     if node.name.value == "__typename":
@@ -176,11 +184,14 @@ class Binder:
     def _key(node: FieldNode) -> str:
         return node.alias.value if node.alias else node.name.value
 
-    @staticmethod
-    def _merge(out: list[Selection], sel: Selection) -> None:
+    @classmethod
+    def _merge(cls, out: list[Selection], sel: Selection) -> None:
+        """Add `sel`, merged into the selection of the same key (and union member)
+        all the way down, so each response path is compiled and costed once."""
         for existing in out:
             if existing.key == sel.key and existing.on_type == sel.on_type:
-                existing.children.extend(sel.children)
+                for child in sel.children:
+                    cls._merge(existing.children, child)
                 return
         out.append(sel)
 

@@ -9,6 +9,8 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from execution.credentials import Credentials
+from execution.statistics import Statistics
+from graph.cypher.plan import Estimate
 from settings import Settings
 
 
@@ -31,5 +33,7 @@ class Context:
     # The request's TREATYGRAPH_READS_PER_REQUEST slots (execution.reads.read_slots),
     # made when a second statement may run beside the first.
     reads: asyncio.Semaphore | None = None
-    # Nodes the request can return at most (execution.operations), once estimated.
-    cost: int | None = None
+    # The process's cost statistics (made in the app's lifespan); None: full pages.
+    statistics: Statistics | None = None
+    # What the request can return and walk at most (execution.operations).
+    cost: Estimate | None = None

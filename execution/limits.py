@@ -36,6 +36,7 @@ from graphql import (
 from graphql.validation.validate import ValidationAbortedError
 from strawberry.extensions import SchemaExtension
 
+from graph.cypher.plan import Estimate
 from graph.errors import BadUserInput, LimitExceeded
 from settings import Settings
 
@@ -57,14 +58,18 @@ def limit_error(message: str, limit: str, maximum: int, **details: Any) -> Graph
     )
 
 
-def cost_error(cost: int, maximum: int) -> GraphQLError:
+def cost_error(cost: Estimate, maximum: int) -> GraphQLError:
     """The refusal of an operation whose estimated cost is over TREATYGRAPH_MAX_COST."""
     return limit_error(
-        f"The query could return up to {cost} nodes; at most {maximum} are allowed "
-        "(TREATYGRAPH_MAX_COST). Ask for smaller pages with first/last.",
+        f"The query could return up to {cost.returned} objects and its filters walk "
+        f"up to {cost.walked} related nodes: {cost.total}, over the {maximum} allowed "
+        "(TREATYGRAPH_MAX_COST). Ask for smaller pages with first/last, or fewer "
+        "nested lists and relation filters.",
         "cost",
         maximum,
-        cost=cost,
+        cost=cost.total,
+        returned=cost.returned,
+        walked=cost.walked,
     )
 
 

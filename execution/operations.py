@@ -33,7 +33,7 @@ from execution.context import Context
 from execution.limits import cost_error
 from execution.plans import parameters, plan_for
 from execution.reads import answered, fetch, fetch_in_turn
-from graph.cypher.plan import Plan
+from graph.cypher.plan import Estimate, Plan
 from graph.errors import TreatygraphError
 from graph.selection import Selection
 from settings import Settings
@@ -138,20 +138,24 @@ async def read_roots(
     up to the request's TREATYGRAPH_READS_PER_REQUEST."""
     answers: dict[str, Any] = {}
     reads: list[tuple[BoundRoot, Plan, dict[str, Any]]] = []
-    cost = 0
+    cost = Estimate()
+    stats = context.statistics.current if context.statistics is not None else None
     for root in roots:
         plan = root.plan
         if plan is None:
             if root.refusal is not None:
                 answers[root.key] = root.refusal
+            elif root.selection.children:
+                # `dataset`: one object, no lists, read apart.
+                cost += Estimate(returned=1)
             continue
-        cost += plan.estimate(root.leaves, settings.max_page_size)
+        cost += plan.estimate(root.leaves, settings.max_page_size, stats)
         try:
             reads.append((root, plan, parameters(plan, root.leaves, context)))
         except TreatygraphError as error:
             answers[root.key] = error
     context.cost = cost
-    if cost > settings.max_cost:
+    if cost.total > settings.max_cost:
         return RootAnswers({}, cost_error(cost, settings.max_cost))
     if len(reads) == 1:
         # One statement: nothing to share the request's slots with, so none taken.
@@ -177,6 +181,8 @@ async def read_roots(
             if isinstance(read, BaseException)
             else answered(context, root.key, plan, params, read)
         )
+    if context.statistics is not None:
+        context.statistics.seen(context.dataset_version)
     return RootAnswers(answers)
 
 

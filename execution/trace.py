@@ -18,7 +18,10 @@ def treatygraph_extensions(context: Context) -> dict[str, Any]:
         "datasetVersion": context.dataset_version,
         "asOfDefault": context.settings.default_as_of().isoformat(),
         "cypherStatements": len(context.trace),
-        "cost": context.cost,
+        "cost": None if context.cost is None else context.cost.total,
+        "costParts": None
+        if context.cost is None
+        else {"returned": context.cost.returned, "walked": context.cost.walked},
     }
     if context.debug:
         out["cypher"] = context.trace

@@ -45,6 +45,7 @@ def node_keys(model: Model) -> dict[str, str]:
         # The client's idempotency key: the constraint makes concurrent duplicates
         # of one mutation store once.
         Label.CURATION: "key",
+        Label.STATISTIC: "key",
     }
 
 

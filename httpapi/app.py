@@ -21,6 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Route
 
 import telemetry
+from execution.statistics import Statistics, kept_fresh
 from graph.driver import open_driver
 from httpapi import probes
 from httpapi.access import RequestTelemetry
@@ -53,11 +54,13 @@ class State(TypedDict):
     driver: AsyncDriver
     settings: Settings
     write_gate: asyncio.Semaphore
+    statistics: Statistics
 
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[State]:
-    """One AsyncDriver for the process, closed on shutdown."""
+    """One AsyncDriver for the process, closed on shutdown, and the cost
+    statistics it keeps fresh."""
     settings: Settings = app.state.settings
     held = settings.client_concurrency * settings.reads_per_request
     if held >= POOL_SIZE:
@@ -73,11 +76,13 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
     except Exception as error:
         log.warning("Neo4j not reachable at start-up (%s); /readyz will say so", error)
     try:
-        yield {
-            "driver": driver,
-            "settings": settings,
-            "write_gate": asyncio.Semaphore(WRITE_CONCURRENCY),
-        }
+        async with kept_fresh(driver, settings.neo4j_database) as stats:
+            yield {
+                "driver": driver,
+                "settings": settings,
+                "write_gate": asyncio.Semaphore(WRITE_CONCURRENCY),
+                "statistics": stats,
+            }
     finally:
         await driver.close()
 

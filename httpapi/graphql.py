@@ -399,4 +399,5 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             debug=debug,
             credentials=credentials(settings.api_keys, request.headers),
             write_gate=request.state.write_gate,
+            statistics=request.state.statistics,
         )

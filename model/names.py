@@ -27,6 +27,7 @@ class Label(StrEnum):
     CLAIM = "Claim"
     DATASET = "Dataset"
     CURATION = "Curation"  # one accepted mutation: who, when, what it wrote
+    STATISTIC = "Statistic"  # one bound of the cost estimate (graph.statistics)
 
 
 class Rel(StrEnum):

@@ -9,7 +9,7 @@ compiled result, so a field with arguments needs only a signature Strawberry rea
 
 import inspect
 import keyword
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any
 
 import strawberry
@@ -57,7 +57,10 @@ def argument(
 
 
 def resolved(
-    returns: Any, arguments: Iterable[inspect.Parameter], description: str | None
+    returns: Any,
+    arguments: Iterable[inspect.Parameter],
+    description: str | None,
+    directives: Sequence[object] = (),
 ) -> Any:
     """A field with arguments, which Strawberry reads from the signature built here.
 
@@ -70,7 +73,9 @@ def resolved(
 
     signature = inspect.Signature(list(arguments), return_annotation=returns)
     compiled.__signature__ = signature  # type: ignore[attr-defined]  # inspect.signature reads it
-    return strawberry.field(resolver=compiled, description=description)
+    return strawberry.field(
+        resolver=compiled, description=description, directives=directives
+    )
 
 
 def plain(description: str | None = None, **options: Any) -> Any:

@@ -15,6 +15,7 @@ from model.nodes import MODEL
 from model.vocabulary import Link, Model, NodeType, Prop
 from schema import filters
 from schema.computed import SPECIAL
+from schema.directives import connection_field, list_field
 from schema.enums import wrapped
 from schema.fields import Fields, applied, argument, declare, plain, resolved, shell
 from schema.registry import LIST_FIRST, Types, as_of, paging
@@ -64,10 +65,16 @@ def _link(types: Types, link: Link) -> tuple[Any, Any]:
         value = applied(list, target)
     else:
         value = target | None if link.nullable else target
+    if link.connection:
+        directives = connection_field()
+    elif link.many:
+        directives = list_field("first" in link.args)
+    else:
+        directives = []
     arguments = list(_link_arguments(types, link))
     if not arguments:
-        return value, plain(link.description)
-    return value, resolved(value, arguments, link.description)
+        return value, plain(link.description, directives=directives)
+    return value, resolved(value, arguments, link.description, directives)
 
 
 def _fields(types: Types, node_type: NodeType) -> Fields:

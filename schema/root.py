@@ -27,6 +27,7 @@ from resolvers import curation
 from resolvers.dataset import dataset_info
 from schema import objects, roots
 from schema.dataset import DatasetInfo
+from schema.directives import connection_field, list_field
 from schema.enums import EventKind
 from schema.fields import (
     REQUIRED,
@@ -58,7 +59,7 @@ def _timeline(types: Types) -> tuple[Any, Any]:
         *paging(),
     ]
     description = "Treaty events between two dates (inclusive), in date order."
-    return events, resolved(events, arguments, description)
+    return events, resolved(events, arguments, description, connection_field())
 
 
 _SEARCH_TEXT = (
@@ -83,7 +84,9 @@ def _search(types: Types) -> tuple[Any, Any]:
         "Full-text search over names, aliases and titles; ignores case and "
         'diacritics ("Sakaliene" finds "Šakalienė"); best matches first.'
     )
-    return hits, resolved(hits, arguments, description)
+    return hits, resolved(
+        hits, arguments, description, list_field(True, int(DEFAULT_HITS))
+    )
 
 
 def build_query(types: Types) -> Any:

@@ -4,6 +4,7 @@
 after, last, before, asOf)` a keyset-paginated connection.
 """
 
+from schema.directives import connection_field
 from schema.fields import REQUIRED, Fields, argument, resolved
 from schema.registry import Types, as_of, paging
 
@@ -43,6 +44,6 @@ def fields(types: Types) -> Fields:
         arguments = [types.where(name), types.sort(name), *paging(), as_of(AS_OF)]
         listings[root.listing] = (
             page,
-            resolved(page, arguments, root.listing_description),
+            resolved(page, arguments, root.listing_description, connection_field()),
         )
     return lookups | listings

@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 
 from neo4j import GraphDatabase
 
-from graph import constraints, seeding
+from graph import constraints, seeding, statistics
+from graph.catalog import catalog_of
 from model.nodes import MODEL
 from model.vocabulary import Model
 from seeds.plan import build_plan, dataset_version
@@ -72,6 +73,8 @@ def load(
             seeding.reset(driver, settings.neo4j_database)
         constraints.create_schema(driver, settings.neo4j_database, plan.keys)
         written = seeding.write(driver, settings.neo4j_database, plan)
+        # After the commit: the bounds of the cost estimate, of the data as loaded.
+        statistics.write_exact(driver, settings.neo4j_database, catalog_of(model))
         labels, rel_counts = seeding.counts(driver, settings.neo4j_database)
     return Loaded(labels, rel_counts, written.version, written.kept)
 

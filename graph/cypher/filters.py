@@ -12,10 +12,12 @@ from typing import Any
 
 from graph.cypher import rules
 from graph.cypher.fragments import raw
+from graph.cypher.plan import Walk
 from graph.cypher.state import Compilation
 from graph.errors import BadUserInput
 from graph.mapping import Relation, Scalar, TypeMap
 from graph.selection import Leaf
+from graph.statistics import fanout_key
 
 _COMPARISONS = {"lt": "<", "lte": "<=", "gt": ">", "gte": ">="}
 _STRING_OPS = {
@@ -82,6 +84,35 @@ def _measure_hop(state: Compilation, rel: Relation, ops: Any) -> tuple[int, int]
     inner = [measure(state, w, target) for q, w in given if q != "count"]
     depth = max((d for d, _ in inner), default=0)
     return 1 + depth, len(given) + sum(n for _, n in inner)
+
+
+def walks(state: Compilation, value: Any, tm: TypeMap) -> list[Walk]:
+    """The relation filters of `value` as the cost estimate walks them: one per
+    quantifier or `count` given (as measure() counts them), each nesting those of
+    its related nodes' filters. A row tests every one of them at most."""
+    if not isinstance(value, dict):
+        return []
+    found: list[Walk] = []
+    for name, operand in value.items():
+        if name in ("AND", "OR") and isinstance(operand, list):
+            for w in operand:
+                found.extend(walks(state, w, tm))
+        elif name == "NOT":
+            found.extend(walks(state, operand, tm))
+        elif isinstance(mapped := tm.fields.get(name), Relation) and isinstance(
+            operand, dict
+        ):
+            bound = fanout_key(tm.label, name)
+            target = state.type(mapped.target)
+            if not mapped.many:
+                found.append(Walk(bound, walks(state, operand, target)))
+                continue
+            for quantifier, inner in operand.items():
+                if inner is None:
+                    continue
+                nested = [] if quantifier == "count" else walks(state, inner, target)
+                found.append(Walk(bound, nested))
+    return found
 
 
 def _conditions(

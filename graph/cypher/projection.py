@@ -15,6 +15,7 @@ from graph.cypher.state import Compilation
 from graph.errors import BadUserInput
 from graph.mapping import Relation, Scalar, TypeMap
 from graph.selection import Selection
+from graph.statistics import fanout_key
 
 
 def project(
@@ -31,7 +32,7 @@ def project(
         if isinstance(mapped, Scalar):
             expr = mapped.expr.format(v=v, asof=asof)
         elif isinstance(mapped, Relation):
-            expr = relation(state, mapped, sel, v, asof)
+            expr = relation(state, mapped, sel, v, asof, fanout_key(tm.label, sel.name))
         else:
             expr = specials.special(state, mapped, sel, v, asof)
         if sel.key in fields and fields[sel.key] != expr:
@@ -45,13 +46,14 @@ def project(
 
 
 def relation(
-    state: Compilation, rel: Relation, sel: Selection, v: str, asof: str
+    state: Compilation, rel: Relation, sel: Selection, v: str, asof: str, bound: str
 ) -> str:
-    """A relation field of `v`: a connection, a list or a single node."""
+    """A relation field of `v`: a connection, a list or a single node (`bound`:
+    the statistic of its largest fan-out)."""
     asof = rules.as_of(state, sel.args, asof)
     if rel.connection:
         return connections.connection(
-            state, rel, sel.children, sel.args, v=v, asof=asof
+            state, rel, sel.children, sel.args, v=v, asof=asof, bound=bound
         )
     tm = state.type(rel.target)
     t = state.var()
@@ -61,13 +63,14 @@ def relation(
     if where:
         conditions.append(where)
     where_clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    tests = filters.walks(state, sel.args.get("where"), tm)
     if not rel.many:
-        with state.counting("1"):
+        with state.counting("1", walks=tests):
             projected = project(state, sel.children, tm, t, asof)
         return f"head(COLLECT {{ MATCH {pattern}{where_clause} RETURN {projected} LIMIT 1 }})"
     keys = sort_keys(state, sel.args.get("sort"), tm, t, rel.order)
     limit = state.page_size(sel.args, "first") or str(state.max_page_size)
-    with state.counting(limit):
+    with state.counting(limit, bound, walks=tests):
         projected = project(state, sel.children, tm, t, asof)
     return (
         f"COLLECT {{ MATCH {pattern}{where_clause} WITH DISTINCT {t} "

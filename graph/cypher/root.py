@@ -50,8 +50,9 @@ def compile_root(
         type_name = catalog.root_lists.get(sel.name, "TreatyEvent")
         args = timeline.events_args(sel.args) if sel.name == "timeline" else sel.args
         everything = Relation("({t}:`" + state.type(type_name).label + "`)", type_name)
+        label = state.type(type_name).label
         page = connections.connection(
-            state, everything, sel.children, args, v=None, asof=asof
+            state, everything, sel.children, args, v=None, asof=asof, bound=label
         )
         body = f"WITH {page} AS result"
     elif sel.name == "search":

@@ -37,7 +37,9 @@ def search(state: Compilation, sel: Selection, asof: str) -> str:
         filters.append(f"any(l IN labels({node}) WHERE l IN {listed})")
     where = f" WHERE {' AND '.join(filters)}" if filters else ""
     hit: list[tuple[str, str]] = []
-    with state.counting(limit):  # each hit, with its node and what that nests
+    # Each hit, an object with its node (one more) and what that nests.
+    nodes = sum(child.name == "node" for child in sel.children)
+    with state.counting(limit, weight=1 + nodes, copies=max(nodes, 1)):
         for child in sel.children:
             if child.name == "score":
                 hit.append((child.key, score))

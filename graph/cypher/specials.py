@@ -10,6 +10,7 @@ from graph.errors import BadUserInput
 from graph.mapping import Special
 from graph.model import Label, Rel
 from graph.selection import Leaf, Selection
+from graph.statistics import BORDER_SOURCES, fanout_key
 
 # The list of a state's event kinds under the treaty, up to the date.
 _KINDS = "kinds"
@@ -29,9 +30,11 @@ def special(
 def _land_borders(state: Compilation, sel: Selection, v: str, asof: str) -> str:
     t, r = state.var(), state.var("r")
     fields: list[tuple[str, str]] = []
-    # Unlimited lists (borders, their sources) count as a full page each.
+    # Unlimited lists (borders, their sources) count as a full page each, at most
+    # the largest fan-out of `Country.borders` (the same BORDERS) and of a border's
+    # sources (graph.statistics).
     page = str(state.max_page_size)
-    with state.counting(page):
+    with state.counting(page, fanout_key(Label.COUNTRY, "borders")):
         for child in sel.children:
             if child.name == "neighbor":
                 expr = _nested(state, child, "Country", t, asof, "1")
@@ -39,7 +42,9 @@ def _land_borders(state: Compilation, sel: Selection, v: str, asof: str) -> str:
                 expr = f"{r}.note"
             elif child.name == "sources":
                 s = state.var()
-                projected = _nested(state, child, "Source", s, asof, page)
+                projected = _nested(
+                    state, child, "Source", s, asof, page, BORDER_SOURCES
+                )
                 expr = (
                     f"COLLECT {{ MATCH ({s}:`{Label.SOURCE}`) WHERE {s}.id IN {r}.sourceIds "
                     f"WITH {s} ORDER BY {s}.id RETURN {projected} }}"
@@ -93,7 +98,9 @@ def _treaty_status_fields(
         elif child.name == "events":
             ev = state.var()
             page = str(state.max_page_size)
-            projected = _nested(state, child, "TreatyEvent", ev, asof, page)
+            # A subset of the state's events: `Country.treatyEvents` bounds it.
+            bound = fanout_key(Label.COUNTRY, "treatyEvents")
+            projected = _nested(state, child, "TreatyEvent", ev, asof, page, bound)
             expr = (
                 f"COLLECT {{ MATCH ({v})-[:`{Rel.HAS_EVENT}`]->({ev}:`{Label.TREATY_EVENT}`)"
                 f"-[:`{Rel.UNDER}`]->({t}) WHERE {ev}.date IS NULL OR {ev}.date <= {asof} "
@@ -106,8 +113,15 @@ def _treaty_status_fields(
 
 
 def _nested(
-    state: Compilation, sel: Selection, type_name: str, v: str, asof: str, factor: str
+    state: Compilation,
+    sel: Selection,
+    type_name: str,
+    v: str,
+    asof: str,
+    factor: str,
+    bound: str | None = None,
 ) -> str:
-    """`sel`'s children projected on `v`, counted as up to `factor` items."""
-    with state.counting(factor):
+    """`sel`'s children projected on `v`, counted as up to `factor` items (at most
+    the statistic `bound`)."""
+    with state.counting(factor, bound):
         return projection.project(state, sel.children, state.type(type_name), v, asof)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.catalog import Catalog
-from graph.cypher.plan import Cost, PageSize, Plan, Step
+from graph.cypher.plan import Cost, PageSize, Plan, Step, Walk
 from graph.errors import BadUserInput, LimitExceeded
 from graph.mapping import Relation, TypeMap
 from graph.selection import Leaf
@@ -56,9 +56,28 @@ class Compilation:
         return f"{prefix}{self._vars}"
 
     @contextlib.contextmanager
-    def counting(self, factor: str) -> Iterator[None]:
-        """Relations projected inside nest under one returning up to `factor` items."""
-        node = Cost(factor)
+    def counting(
+        self,
+        factor: str,
+        bound: str | None = None,
+        *,
+        weight: int = 1,
+        copies: int = 1,
+        walks: list[Walk] | None = None,
+        candidates: str | None = None,
+        keyed: str | None = None,
+    ) -> Iterator[None]:
+        """Relations projected inside nest under one returning up to `factor` items
+        (at most the statistic `bound`), each tested with `walks` (plan.Cost)."""
+        node = Cost(
+            factor,
+            bound=bound,
+            weight=weight,
+            copies=copies,
+            walks=walks or [],
+            candidates=candidates,
+            keyed=keyed,
+        )
         self._cost[-1].children.append(node)
         self._cost.append(node)
         try:

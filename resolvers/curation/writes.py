@@ -105,6 +105,9 @@ async def curate(
             context.driver, context.settings, request, fact
         )
     context.trace.append({"field": info.path.key, "write": operation})
+    if context.statistics is not None and not curated.replayed:
+        # Its reads estimate with what this write grew, from the next request on.
+        await context.statistics.refresh()
     record = Curation(
         idempotency_key=curated.key,
         operation=curated.operation,

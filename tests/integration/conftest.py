@@ -10,6 +10,7 @@ import pytest
 from neo4j import Driver
 from starlette.testclient import TestClient
 
+from graph import driver as graph_driver
 from graph import queries
 from settings import Settings
 
@@ -23,6 +24,21 @@ def graphql_only(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient
     settings = dataclasses.replace(neo4j, compiled_responses=False)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Cypher of every statement sent to Neo4j while the test runs (the tests
+    that send one check it is counted, so an empty list means none was sent)."""
+    sent: list[str] = []
+    read = graph_driver.read
+
+    async def counting(driver: Any, settings: Any, cypher: str, params: Any) -> Any:
+        sent.append(cypher)
+        return await read(driver, settings, cypher, params)
+
+    monkeypatch.setattr(graph_driver, "read", counting)
+    return sent
 
 
 def forget_curations(db: Driver, prefix: str) -> None:

@@ -35,6 +35,7 @@ CONTEXT_FIELDS = {
     "debug",
     "credentials",
     "write_gate",
+    "statistics",
     "trace",
     "dataset_version",
     "reads",

@@ -23,14 +23,28 @@ BORDERS_OF_FIVE = "{ countries(first: 5) { nodes { name borders { name } } } }"
 # -- cost ---------------------------------------------------------------------------
 
 
-def test_every_response_reports_its_estimated_cost(gql: Any) -> None:
+def _stat(db: Driver, key: str) -> int:
+    records, _, _ = db.execute_query(
+        "MATCH (s:Statistic {key: $key}) RETURN s.value AS value", key=key
+    )
+    value: int = records[0]["value"]
+    return value
+
+
+def test_every_response_reports_its_estimated_cost(gql: Any, db: Driver) -> None:
     assert (
         gql('{ country(iso3: "LTU") { name } }')["extensions"]["treatygraph"]["cost"]
         == 1
     )
-    # 5 countries, each with up to 200 (TREATYGRAPH_MAX_PAGE_SIZE) borders.
+    # The connection, 5 countries, each with up to the most borders any state has
+    # (14 in the seed data, the stored statistic; not 200, the page size).
+    borders = _stat(db, "Country.borders")
     body = gql(BORDERS_OF_FIVE)
-    assert body["extensions"]["treatygraph"]["cost"] == 5 * (1 + 200)
+    assert body["extensions"]["treatygraph"]["cost"] == 1 + 5 * (1 + borders)
+    assert body["extensions"]["treatygraph"]["costParts"] == {
+        "returned": 1 + 5 * (1 + borders),
+        "walked": 0,
+    }
     assert "errors" not in body
 
 
@@ -42,18 +56,23 @@ def test_cost_follows_variables_fragments_and_aliases(gql: Any) -> None:
         {"n": 7},
     )
     assert "errors" not in body, body["errors"]
-    assert body["extensions"]["treatygraph"]["cost"] == 7 * (1 + 3) + 1
+    assert body["extensions"]["treatygraph"]["cost"] == 1 + 7 * (1 + 3) + 1
 
 
-def test_cost_over_budget_is_refused_before_any_cypher(app_with: Any) -> None:
-    client = app_with(max_cost=1000)
+def test_cost_over_budget_is_refused_before_any_cypher(
+    app_with: Any, db: Driver
+) -> None:
+    client = app_with(max_cost=50)
     body = post(client, '{ one: country(iso3: "LTU") { name } ' + BORDERS_OF_FIVE[1:])
     error = only_error(body)
+    cost = 1 + 1 + 5 * (1 + _stat(db, "Country.borders"))
     assert error["extensions"] == {
         "code": "LIMIT_EXCEEDED",
         "limit": "cost",
-        "max": 1000,
-        "cost": 1 + 5 * 201,
+        "max": 50,
+        "cost": cost,
+        "returned": cost,
+        "walked": 0,
     }
     assert "TREATYGRAPH_MAX_COST" in error["message"]
     # Not even the cheap lookup ran.
@@ -64,15 +83,31 @@ def test_cost_over_budget_is_refused_before_any_cypher(app_with: Any) -> None:
     assert "errors" not in within
 
 
+def test_relation_filters_cost_the_related_nodes_they_walk(
+    gql: Any, db: Driver
+) -> None:
+    # Every state (rows are filtered before paging) walks its borders, and each of
+    # those its own borders.
+    body = gql(
+        "{ countries(first: 1, where: { borders: { some: { borders: { some: "
+        '{ iso3: { eq: "RUS" } } } } } }) { nodes { name } } }'
+    )
+    countries, borders = _stat(db, "Country"), _stat(db, "Country.borders")
+    assert body["extensions"]["treatygraph"]["costParts"] == {
+        "returned": 1 + 1,
+        "walked": countries * borders * (1 + borders),
+    }
+
+
 def test_deep_nesting_of_full_pages_is_refused_by_the_default_budget(
     gql: Any,
 ) -> None:
-    # Five nested lists of 200: 200**5 nodes could come back.
+    # Five nested lists of every state's borders: 197 x 14**4 (7.6M) could come back.
     body = gql(
         "{ countries { nodes { borders { borders { borders { borders { name } } } } } } }"
     )
     assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
-    assert body["errors"][0]["extensions"]["cost"] > 10**10
+    assert body["errors"][0]["extensions"]["cost"] > 7_000_000
 
 
 # -- depth, aliases, tokens, page size --------------------------------------------------

@@ -74,7 +74,7 @@ def test_limits_and_switches_have_documented_defaults() -> None:
         settings.header_timeout,
         settings.body_timeout,
         settings.max_connections,
-    ) == (12, 5000, 50, 200, 10**10, 1024 * 1024, 10, 10, 30, 4096)
+    ) == (12, 5000, 50, 200, 50_000, 1024 * 1024, 10, 10, 30, 4096)
     assert settings.introspection
     assert settings.debug_header
     assert settings.cors_origins == ()
