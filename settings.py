@@ -35,14 +35,18 @@ def _int(name: str, low: int, high: int) -> _Cast[int]:
     return cast
 
 
-def _file(raw: str) -> Path | None:
-    """TREATYGRAPH_TRUSTED_DOCUMENTS: a file (relative to the repo), or unset."""
-    if not raw.strip():
-        return None
-    path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
-    if not path.is_file():
-        raise SettingsError(f"TREATYGRAPH_TRUSTED_DOCUMENTS: no such file {raw!r}")
-    return path
+def _file(name: str) -> _Cast[Path | None]:
+    """A file (relative to the repo), or unset."""
+
+    def cast(raw: str) -> Path | None:
+        if not raw.strip():
+            return None
+        path = Path(raw) if Path(raw).is_absolute() else REPO_ROOT / raw
+        if not path.is_file():
+            raise SettingsError(f"{name}: no such file {raw!r}")
+        return path
+
+    return cast
 
 
 def _bool(name: str) -> _Cast[bool]:
@@ -200,19 +204,148 @@ DEFAULT_MAX_PAGE_SIZE = 200
 DEFAULT_MAX_FILTER_DEPTH = 4
 # The driver's connections per process (graph.driver). A request sends at most
 # READS_PER_REQUEST statements at once (the explorer sends 2 root fields, the
-# examples at most 2) and a client has at most CLIENT_CONCURRENCY requests in
-# flight, so one client holds at most 8 x 4 = 32 connections: half the pool stays
-# for everyone else, and the 8 curation writes fit too (32 + 8 < 64). A 50-alias
-# query used to take 50 of the 64 by itself. Benches driving 64 connections from
-# one address raise CLIENT_CONCURRENCY; the API then warns at start-up.
+# examples at most 2). A client has at most CLIENT_CONCURRENCY requests in flight
+# and CLIENT_ACTIVE of them running (the rest wait), so one client holds at most
+# 2 x 4 = 8 connections, and the 8 curation writes fit beside many clients. A
+# 50-alias query used to take 50 of the 64 by itself. Benches driving 64
+# connections from one address raise both; the API warns at start-up when one
+# client could take the whole pool.
 POOL_SIZE = 64
 DEFAULT_READS_PER_REQUEST = 4
 DEFAULT_CLIENT_CONCURRENCY = 8
+DEFAULT_CLIENT_ACTIVE = 2
+# Longest query text read at all (32 KiB), checked before parsing: GraphiQL's
+# introspection query is 1.6 KB, the largest example 0.8 KB, and a 1 MB
+# operation name held the event loop for 231 ms in graphql-core's parser.
+DEFAULT_MAX_QUERY_LENGTH = 32 * 1024
+
+
+def _number(low: int, high: int) -> Callable[[str], _Cast[int]]:
+    return lambda name: _int(name, low, high)
+
+
+def _text(_name: str) -> _Cast[str]:
+    return lambda raw: raw
+
+
+def _secret(_name: str) -> _Cast[Secret | None]:
+    return lambda raw: Secret(raw) if raw else None
+
+
+def _home(_name: str) -> _Cast[Path]:
+    def cast(raw: str) -> Path:
+        path = Path(raw)
+        return path if path.is_absolute() else REPO_ROOT / path
+
+    return cast
+
+
+def _levels(*allowed: str) -> Callable[[str], _Cast[str]]:
+    return lambda name: _choice(name, allowed)
+
+
+# The one declaration of each setting: its field, its variable, its default as the
+# environment would spell it, and how it is read and checked. The README's
+# configuration table documents each row (tests/unit/test_settings.py checks it).
+VARIABLES: tuple[tuple[str, str, str, Callable[[str], _Cast[object]]], ...] = (
+    ("neo4j_uri", "NEO4J_URI", "", _uri),
+    ("neo4j_user", "NEO4J_USER", "neo4j", _text),
+    ("neo4j_password", "NEO4J_PASSWORD", "", _secret),
+    ("neo4j_database", "NEO4J_DATABASE", "neo4j", _name),
+    ("local_neo4j_port", "NEO4J_LOCAL_PORT", "7687", _number(1024, 65535)),
+    ("local_neo4j_home", "NEO4J_LOCAL_HOME", ".neo4j/run", _home),
+    ("local_neo4j_heap", "NEO4J_LOCAL_HEAP", "2g", _heap),
+    ("api_host", "API_HOST", "127.0.0.1", _text),
+    ("api_port", "API_PORT", "8000", _number(1, 65535)),
+    ("api_workers", "API_WORKERS", "1", _number(1, 64)),
+    ("as_of", "TREATYGRAPH_AS_OF", "", _date),
+    ("debug", "TREATYGRAPH_DEBUG", "false", _bool),
+    (
+        "max_page_size",
+        "TREATYGRAPH_MAX_PAGE_SIZE",
+        str(DEFAULT_MAX_PAGE_SIZE),
+        _number(1, 10_000),
+    ),
+    ("query_timeout_seconds", "TREATYGRAPH_QUERY_TIMEOUT", "10", _number(1, 600)),
+    ("log_format", "TREATYGRAPH_LOG_FORMAT", "json", _levels("json", "text")),
+    (
+        "log_level",
+        "TREATYGRAPH_LOG_LEVEL",
+        "INFO",
+        _levels("DEBUG", "INFO", "WARNING", "ERROR"),
+    ),
+    ("api_keys", "TREATYGRAPH_API_KEYS", "", _api_keys),
+    ("write_queue_seconds", "TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "30", _number(1, 600)),
+    ("max_depth", "TREATYGRAPH_MAX_DEPTH", "12", _number(1, 100)),
+    (
+        "max_filter_depth",
+        "TREATYGRAPH_MAX_FILTER_DEPTH",
+        str(DEFAULT_MAX_FILTER_DEPTH),
+        _number(1, 10),
+    ),
+    ("max_tokens", "TREATYGRAPH_MAX_TOKENS", "5000", _number(10, 1_000_000)),
+    (
+        "max_query_length",
+        "TREATYGRAPH_MAX_QUERY_LENGTH",
+        str(DEFAULT_MAX_QUERY_LENGTH),
+        _number(256, 100 * 1024 * 1024),
+    ),
+    ("max_aliases", "TREATYGRAPH_MAX_ALIASES", "50", _number(0, 10_000)),
+    ("max_selections", "TREATYGRAPH_MAX_SELECTIONS", "200", _number(1, 100_000)),
+    ("max_cost", "TREATYGRAPH_MAX_COST", str(DEFAULT_MAX_COST), _number(1, 10**15)),
+    (
+        "max_body_bytes",
+        "TREATYGRAPH_MAX_BODY_BYTES",
+        str(1024 * 1024),
+        _number(1024, 100 * 1024 * 1024),
+    ),
+    ("introspection", "TREATYGRAPH_INTROSPECTION", "true", _bool),
+    ("debug_header", "TREATYGRAPH_DEBUG_HEADER", "true", _bool),
+    ("cors_origins", "TREATYGRAPH_CORS_ORIGINS", "", _origins),
+    ("cors_credentials", "TREATYGRAPH_CORS_CREDENTIALS", "false", _bool),
+    ("compiled_responses", "TREATYGRAPH_COMPILED_RESPONSES", "true", _bool),
+    ("get_requires_preflight", "TREATYGRAPH_GET_REQUIRES_PREFLIGHT", "false", _bool),
+    ("trusted_documents", "TREATYGRAPH_TRUSTED_DOCUMENTS", "", _file),
+    ("trusted_documents_only", "TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY", "false", _bool),
+    ("apq_entries", "TREATYGRAPH_APQ_ENTRIES", "1000", _number(0, 1_000_000)),
+    ("cache_max_age", "TREATYGRAPH_CACHE_MAX_AGE", "0", _number(0, 31_536_000)),
+    (
+        "reads_per_request",
+        "TREATYGRAPH_READS_PER_REQUEST",
+        str(DEFAULT_READS_PER_REQUEST),
+        _number(1, POOL_SIZE),
+    ),
+    (
+        "client_concurrency",
+        "TREATYGRAPH_CLIENT_CONCURRENCY",
+        str(DEFAULT_CLIENT_CONCURRENCY),
+        _number(1, 10_000),
+    ),
+    (
+        "client_active",
+        "TREATYGRAPH_CLIENT_ACTIVE",
+        str(DEFAULT_CLIENT_ACTIVE),
+        _number(1, 10_000),
+    ),
+    ("header_timeout", "TREATYGRAPH_HEADER_TIMEOUT", "10", _number(1, 600)),
+    ("body_timeout", "TREATYGRAPH_BODY_TIMEOUT", "30", _number(1, 3600)),
+    ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", "4096", _number(1, 10**6)),
+    (
+        "max_connections_per_address",
+        "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS",
+        "512",
+        _number(0, 10**6),
+    ),
+)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything the API, the loader and the local launcher are configured by."""
+    """Everything the API, the loader and the local launcher are configured by.
+
+    Each field is one row of VARIABLES (its variable, default and meaning live there
+    and in the README's table).
+    """
 
     neo4j_uri: str | None
     neo4j_user: str
@@ -230,44 +363,46 @@ class Settings:
     query_timeout_seconds: int
     log_format: str
     log_level: str
+    # Who may call mutations; empty means mutations are refused (UNAUTHENTICATED).
+    api_keys: tuple[ApiKey, ...]
+    # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
+    write_queue_seconds: int
     max_depth: int
     max_filter_depth: int
     max_tokens: int
+    max_query_length: int
     max_aliases: int
+    # Most field selections in a document (graphql-core's overlap check is quadratic).
+    max_selections: int
     max_cost: int
     max_body_bytes: int
     introspection: bool
     debug_header: bool
     cors_origins: tuple[str, ...]
     cors_credentials: bool
-    # Who may call mutations; empty means mutations are refused (UNAUTHENTICATED).
-    api_keys: tuple[ApiKey, ...] = ()
-    # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
-    write_queue_seconds: int = 30
     # Answer compiled queries straight from their rows (execution.responses); off,
     # graphql-core completes every response (same answers, more CPU per request).
-    compiled_responses: bool = True
-    # Most field selections in a document (graphql-core's overlap check is quadratic).
-    max_selections: int = 200
+    compiled_responses: bool
     # A GET must carry a header only a CORS-preflighted request has (README: CSRF).
-    get_requires_preflight: bool = False
+    get_requires_preflight: bool
     # Persisted operations (httpapi.persisted): the trusted-documents manifest, the
     # switch that runs nothing else, and the APQ store's size (0: APQ off).
-    trusted_documents: Path | None = None
+    trusted_documents: Path | None
+    trusted_documents_only: bool
+    apq_entries: int
     # Cache-Control max-age of a GET answer (httpapi.caching); 0: always revalidate.
-    cache_max_age: int = 0
-    trusted_documents_only: bool = False
-    apq_entries: int = 1000
+    cache_max_age: int
     # Statements of one request in flight at once; requests per client in flight.
-    reads_per_request: int = DEFAULT_READS_PER_REQUEST
-    client_concurrency: int = DEFAULT_CLIENT_CONCURRENCY
+    reads_per_request: int
+    client_concurrency: int
+    client_active: int
     # Seconds a connection may take to send its request headers, and then its body;
-    # open connections per process (httpapi/connections.py).
-    header_timeout: int = 10
-    body_timeout: int = 30
-    max_connections: int = 4096
-    # Open connections one client address may hold per process (0: unlimited).
-    max_connections_per_address: int = 512
+    # open connections per process, and per client address (0: unlimited)
+    # (httpapi/connections.py).
+    header_timeout: int
+    body_timeout: int
+    max_connections: int
+    max_connections_per_address: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -277,173 +412,23 @@ class Settings:
             if environ is not None
             else Config(REPO_ROOT / ".env" if (REPO_ROOT / ".env").exists() else None)
         )
-
-        def get(key: str, cast: _Cast[T], default: str) -> T:
-            raw: str = config(key, default=default)
-            return cast(raw)
-
-        password_raw: str = config("NEO4J_PASSWORD", default="")
-        home_raw: str = config("NEO4J_LOCAL_HOME", default=".neo4j/run")
-        home = Path(home_raw)
-        cors_origins = get(
-            "TREATYGRAPH_CORS_ORIGINS", _origins("TREATYGRAPH_CORS_ORIGINS"), ""
-        )
-        cors_credentials = get(
-            "TREATYGRAPH_CORS_CREDENTIALS",
-            _bool("TREATYGRAPH_CORS_CREDENTIALS"),
-            "false",
-        )
-        if (
-            config("TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY", default="").strip().lower()
-            in {"1", "true", "yes", "on"}
-            and not config("TREATYGRAPH_TRUSTED_DOCUMENTS", default="").strip()
-        ):
+        values = {
+            field: reader(name)(config(name, default=default))
+            for field, name, default, reader in VARIABLES
+        }
+        settings = cls(**values)  # type: ignore[arg-type]  # typed by the rows above
+        if settings.trusted_documents_only and settings.trusted_documents is None:
             raise SettingsError(
                 "TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY needs TREATYGRAPH_TRUSTED_DOCUMENTS "
                 "(a manifest), or nothing could run"
             )
-        if cors_credentials and "*" in cors_origins:
+        if settings.cors_credentials and "*" in settings.cors_origins:
             raise SettingsError(
                 "TREATYGRAPH_CORS_ORIGINS must list origins, not '*', when "
                 "TREATYGRAPH_CORS_CREDENTIALS is true (browsers refuse credentialed "
                 "wildcard responses, and reflecting any origin would leak them)"
             )
-        reads = get(
-            "TREATYGRAPH_READS_PER_REQUEST",
-            _int("TREATYGRAPH_READS_PER_REQUEST", 1, POOL_SIZE),
-            str(DEFAULT_READS_PER_REQUEST),
-        )
-        clients = get(
-            "TREATYGRAPH_CLIENT_CONCURRENCY",
-            _int("TREATYGRAPH_CLIENT_CONCURRENCY", 1, 10_000),
-            str(DEFAULT_CLIENT_CONCURRENCY),
-        )
-        return cls(
-            neo4j_uri=get("NEO4J_URI", _uri("NEO4J_URI"), ""),
-            neo4j_user=config("NEO4J_USER", default="neo4j"),
-            neo4j_password=Secret(password_raw) if password_raw else None,
-            neo4j_database=get("NEO4J_DATABASE", _name("NEO4J_DATABASE"), "neo4j"),
-            local_neo4j_port=get(
-                "NEO4J_LOCAL_PORT", _int("NEO4J_LOCAL_PORT", 1024, 65535), "7687"
-            ),
-            local_neo4j_home=home if home.is_absolute() else REPO_ROOT / home,
-            local_neo4j_heap=get("NEO4J_LOCAL_HEAP", _heap("NEO4J_LOCAL_HEAP"), "2g"),
-            api_host=config("API_HOST", default="127.0.0.1"),
-            api_port=get("API_PORT", _int("API_PORT", 1, 65535), "8000"),
-            api_workers=get("API_WORKERS", _int("API_WORKERS", 1, 64), "1"),
-            as_of=get("TREATYGRAPH_AS_OF", _date("TREATYGRAPH_AS_OF"), ""),
-            debug=get("TREATYGRAPH_DEBUG", _bool("TREATYGRAPH_DEBUG"), "false"),
-            max_page_size=get(
-                "TREATYGRAPH_MAX_PAGE_SIZE",
-                _int("TREATYGRAPH_MAX_PAGE_SIZE", 1, 10_000),
-                str(DEFAULT_MAX_PAGE_SIZE),
-            ),
-            query_timeout_seconds=get(
-                "TREATYGRAPH_QUERY_TIMEOUT",
-                _int("TREATYGRAPH_QUERY_TIMEOUT", 1, 600),
-                "10",
-            ),
-            log_format=get(
-                "TREATYGRAPH_LOG_FORMAT",
-                _choice("TREATYGRAPH_LOG_FORMAT", ("json", "text")),
-                "json",
-            ),
-            log_level=get(
-                "TREATYGRAPH_LOG_LEVEL",
-                _choice("TREATYGRAPH_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR")),
-                "INFO",
-            ),
-            api_keys=get("TREATYGRAPH_API_KEYS", _api_keys("TREATYGRAPH_API_KEYS"), ""),
-            write_queue_seconds=get(
-                "TREATYGRAPH_WRITE_QUEUE_TIMEOUT",
-                _int("TREATYGRAPH_WRITE_QUEUE_TIMEOUT", 1, 600),
-                "30",
-            ),
-            max_depth=get(
-                "TREATYGRAPH_MAX_DEPTH", _int("TREATYGRAPH_MAX_DEPTH", 1, 100), "12"
-            ),
-            max_filter_depth=get(
-                "TREATYGRAPH_MAX_FILTER_DEPTH",
-                _int("TREATYGRAPH_MAX_FILTER_DEPTH", 1, 10),
-                str(DEFAULT_MAX_FILTER_DEPTH),
-            ),
-            max_tokens=get(
-                "TREATYGRAPH_MAX_TOKENS",
-                _int("TREATYGRAPH_MAX_TOKENS", 10, 1_000_000),
-                "5000",
-            ),
-            max_aliases=get(
-                "TREATYGRAPH_MAX_ALIASES",
-                _int("TREATYGRAPH_MAX_ALIASES", 0, 10_000),
-                "50",
-            ),
-            max_cost=get(
-                "TREATYGRAPH_MAX_COST",
-                _int("TREATYGRAPH_MAX_COST", 1, 10**15),
-                str(DEFAULT_MAX_COST),
-            ),
-            max_body_bytes=get(
-                "TREATYGRAPH_MAX_BODY_BYTES",
-                _int("TREATYGRAPH_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
-                str(1024 * 1024),
-            ),
-            introspection=get(
-                "TREATYGRAPH_INTROSPECTION", _bool("TREATYGRAPH_INTROSPECTION"), "true"
-            ),
-            debug_header=get(
-                "TREATYGRAPH_DEBUG_HEADER", _bool("TREATYGRAPH_DEBUG_HEADER"), "true"
-            ),
-            cors_origins=cors_origins,
-            cors_credentials=cors_credentials,
-            compiled_responses=get(
-                "TREATYGRAPH_COMPILED_RESPONSES",
-                _bool("TREATYGRAPH_COMPILED_RESPONSES"),
-                "true",
-            ),
-            max_selections=get(
-                "TREATYGRAPH_MAX_SELECTIONS",
-                _int("TREATYGRAPH_MAX_SELECTIONS", 1, 100_000),
-                "200",
-            ),
-            get_requires_preflight=get(
-                "TREATYGRAPH_GET_REQUIRES_PREFLIGHT",
-                _bool("TREATYGRAPH_GET_REQUIRES_PREFLIGHT"),
-                "false",
-            ),
-            trusted_documents=_file(
-                config("TREATYGRAPH_TRUSTED_DOCUMENTS", default="")
-            ),
-            trusted_documents_only=get(
-                "TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY",
-                _bool("TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY"),
-                "false",
-            ),
-            apq_entries=get(
-                "TREATYGRAPH_APQ_ENTRIES",
-                _int("TREATYGRAPH_APQ_ENTRIES", 0, 1_000_000),
-                "1000",
-            ),
-            reads_per_request=reads,
-            client_concurrency=clients,
-            **{
-                field: get(name, _int(name, 1, high), default)
-                for field, name, high, default in (
-                    ("header_timeout", "TREATYGRAPH_HEADER_TIMEOUT", 600, "10"),
-                    ("body_timeout", "TREATYGRAPH_BODY_TIMEOUT", 3600, "30"),
-                    ("max_connections", "TREATYGRAPH_MAX_CONNECTIONS", 10**6, "4096"),
-                )
-            },
-            cache_max_age=get(
-                "TREATYGRAPH_CACHE_MAX_AGE",
-                _int("TREATYGRAPH_CACHE_MAX_AGE", 0, 31_536_000),
-                "0",
-            ),
-            max_connections_per_address=get(
-                "TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS",
-                _int("TREATYGRAPH_MAX_CONNECTIONS_PER_ADDRESS", 0, 10**6),
-                "512",
-            ),
-        )
+        return settings
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -116,6 +116,7 @@ def build(
         # wrk's connections (up to 64) stand for many clients but come from one
         # address: the per-client limit would answer most of them 429.
         "TREATYGRAPH_CLIENT_CONCURRENCY": "10000",
+        "TREATYGRAPH_CLIENT_ACTIVE": "10000",
     }
     # Ours is served as the README says (`python -m server serve`); the floor the same way.
     env |= {"API_HOST": "127.0.0.1", "API_PORT": str(port), "API_WORKERS": str(workers)}

@@ -93,6 +93,7 @@ def main() -> int:
         write_queue_seconds=600,
         # All n writes come with one key at once: not the per-client limit's case.
         client_concurrency=max(n, 1),
+        client_active=max(n, 1),
     )
     server = uvicorn.Server(
         uvicorn.Config(

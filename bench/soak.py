@@ -156,7 +156,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.port is not None:
         log = REPO_ROOT / "test-output" / "soak-api.log"
-        env = {"TREATYGRAPH_CLIENT_CONCURRENCY": str(args.concurrency)}
+        env = {
+            name: str(args.concurrency)
+            for name in ("TREATYGRAPH_CLIENT_CONCURRENCY", "TREATYGRAPH_CLIENT_ACTIVE")
+        }
         with api_server(args.port, env, log) as process:
             args.url, args.pid = f"http://127.0.0.1:{args.port}", process.pid
             return soak(args)

@@ -62,10 +62,11 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
     """One AsyncDriver for the process, closed on shutdown, and the cost
     statistics it keeps fresh."""
     settings: Settings = app.state.settings
-    held = settings.client_concurrency * settings.reads_per_request
+    active = min(settings.client_active, settings.client_concurrency)
+    held = active * settings.reads_per_request
     if held >= POOL_SIZE:
         log.warning(
-            "TREATYGRAPH_CLIENT_CONCURRENCY x TREATYGRAPH_READS_PER_REQUEST = %d: one "
+            "TREATYGRAPH_CLIENT_ACTIVE x TREATYGRAPH_READS_PER_REQUEST = %d: one "
             "client can hold all %d pooled connections",
             held,
             POOL_SIZE,
@@ -110,6 +111,7 @@ def middleware(settings: Settings) -> list[Middleware]:
             ClientConcurrencyLimit,
             max_in_flight=settings.client_concurrency,
             keys=settings.api_keys,
+            max_active=settings.client_active,
         )
     )
     stack.append(Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes))

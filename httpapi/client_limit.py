@@ -1,4 +1,10 @@
-"""At most TREATYGRAPH_CLIENT_CONCURRENCY /graphql requests in flight per client.
+"""At most TREATYGRAPH_CLIENT_CONCURRENCY /graphql requests in flight per client,
+of which TREATYGRAPH_CLIENT_ACTIVE run at once; the others wait their turn.
+
+Waiting, not refusing, keeps a browser's six parallel requests working, while the
+event loop and the pool see at most ACTIVE requests of any one client: a flood
+from one client then shares the loop with everyone else's requests rather than
+crowding them out (bench.abuse, finding 4).
 
 A client is the configured API key it presents (by its name: the key itself is
 never kept), or else its address. An unknown key counts as its address, or a client
@@ -14,6 +20,8 @@ separately, so a client may have up to N x the limit in flight.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -34,12 +42,19 @@ class ClientConcurrencyLimit:
     with Retry-After and a RATE_LIMITED error; probes and pages are never limited."""
 
     def __init__(
-        self, app: ASGIApp, max_in_flight: int, keys: tuple[ApiKey, ...]
+        self,
+        app: ASGIApp,
+        max_in_flight: int,
+        keys: tuple[ApiKey, ...],
+        max_active: int | None = None,
     ) -> None:
         self.app = app
         self.max_in_flight = max_in_flight
+        self.max_active = min(max_active or max_in_flight, max_in_flight)
         self.keys = keys
         self.in_flight: dict[str, int] = {}
+        # The turns of each client with requests in flight (FIFO: asyncio's own).
+        self.turns: dict[str, asyncio.Semaphore] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != "/graphql":
@@ -51,9 +66,13 @@ class ClientConcurrencyLimit:
             await self._refuse(send)
             return
         self.in_flight[client] = count + 1
+        turns = self.turns.get(client)
+        if turns is None:
+            turns = self.turns[client] = asyncio.Semaphore(self.max_active)
         telemetry.record_in_flight(1, 0 if count else 1)
         try:
-            await self.app(scope, receive, send)
+            async with turns:
+                await self.app(scope, receive, send)
         finally:
             # Also on an error or a cancellation (a client gone): nothing leaks.
             left = self.in_flight[client] - 1
@@ -61,6 +80,7 @@ class ClientConcurrencyLimit:
                 self.in_flight[client] = left
             else:
                 del self.in_flight[client]
+                del self.turns[client]
             telemetry.record_in_flight(-1, 0 if left else -1)
 
     def client_of(self, scope: Scope) -> str:

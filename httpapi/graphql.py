@@ -38,6 +38,7 @@ import telemetry
 from execution.context import Context
 from execution.operations import RootAnswers
 from execution.responses import CompiledResponses
+from graph.errors import LimitExceeded
 from httpapi import encoding
 from httpapi.auth import credentials
 from httpapi.caching import Freshness, etag, matches
@@ -64,11 +65,15 @@ _SIMPLE_TYPES = {
 
 
 def bad_request(
-    message: str, status: int = 400, media: str = JSON, code: str = BAD_REQUEST
+    message: str,
+    status: int = 400,
+    media: str = JSON,
+    code: str = BAD_REQUEST,
+    details: dict[str, object] | None = None,
 ) -> Response:
     """A request that is not a GraphQL request, answered as a coded GraphQL error."""
     telemetry.record_errors([code])
-    error = {"message": message, "extensions": {"code": code}}
+    error = {"message": message, "extensions": {"code": code, **(details or {})}}
     return Response(
         encoding.dumps({"errors": [error]}),
         status_code=status,
@@ -122,6 +127,22 @@ def _operation_count(query: str) -> int:
     except GraphQLError:
         return 0
     return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+
+
+def _check_length(query: object, settings: Settings) -> None:
+    """Refuse a query text over TREATYGRAPH_MAX_QUERY_LENGTH before anything reads it.
+
+    The token limit stops long documents inside the parser, but one token can be
+    a megabyte (an operation name): its lexing alone held the loop for 231 ms.
+    """
+    if isinstance(query, str) and len(query) > settings.max_query_length:
+        raise Refused(
+            f"The query text is {len(query)} characters; the most allowed is "
+            f"{settings.max_query_length} (TREATYGRAPH_MAX_QUERY_LENGTH).",
+            LimitExceeded.code,
+            limit="queryLength",
+            max=settings.max_query_length,
+        )
 
 
 @functools.lru_cache(maxsize=64)
@@ -209,7 +230,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             # A request error: 400 in the spec's type; 200 in JSON, as Apollo's
             # persisted-query link and older clients expect.
             status = 400 if media == GRAPHQL_RESPONSE else 200
-            return bad_request(str(error), status, media, error.code)
+            return bad_request(str(error), status, media, error.code, error.details)
         except ClientDisconnect:
             # The body never came whole: the client left, or httpapi.connections
             # cut it at TREATYGRAPH_BODY_TIMEOUT and answered 408 itself. Nobody
@@ -268,6 +289,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                     media_of(request),
                 )
             query = body.get("query")
+            _check_length(query, request.state.settings)
             text = self.documents.resolve(
                 query, body.get("extensions"), body.get("documentId")
             )
@@ -298,6 +320,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         document = getattr(request.state, "document", None)
+        _check_length(request_data.query, request.state.settings)
         if document is None and request.method == "GET":
             document = self.documents.resolve(
                 request_data.query,

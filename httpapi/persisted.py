@@ -37,9 +37,10 @@ _PREFIX = "sha256:"
 class Refused(Exception):
     """A persisted-operation request that cannot run; `code` is its GraphQL code."""
 
-    def __init__(self, message: str, code: str) -> None:
+    def __init__(self, message: str, code: str, **details: object) -> None:
         super().__init__(message)
         self.code = code
+        self.details = details
 
 
 class ManifestError(SettingsError):

@@ -154,6 +154,29 @@ def test_too_many_tokens_is_limit_exceeded(app_with: Any) -> None:
     }
 
 
+def test_a_query_text_over_the_length_limit_is_refused_before_parsing(
+    app_with: Any,
+) -> None:
+    """One huge token (an operation name) passes the token limit; the length cap,
+    checked before the parser runs, refuses it over POST and GET alike."""
+    client = app_with(max_query_length=300)
+    query = "query Q" + "x" * 400 + " { __typename }"
+    expected = {"code": "LIMIT_EXCEEDED", "limit": "queryLength", "max": 300}
+    assert only_error(post(client, query))["extensions"] == expected
+    got = client.get("/graphql", params={"query": query})
+    assert got.json()["errors"][0]["extensions"] == expected
+    strict = client.post(
+        "/graphql",
+        json={"query": query},
+        headers={"Accept": "application/graphql-response+json"},
+    )
+    assert strict.status_code == 400
+    assert "data" not in strict.json()
+    # Just under the cap it runs.
+    fits = "query Q" + "x" * 270 + " { __typename }"
+    assert post(client, fits)["data"] == {"__typename": "Query"}
+
+
 def test_page_size_limit_follows_settings(app_with: Any) -> None:
     client = app_with(max_page_size=10)
     error = post(client, "{ treaties(last: 11) { totalCount } }")["errors"][0]

@@ -778,7 +778,7 @@ def live(keyed: Settings, seeded: dict[str, Any]) -> Iterator[str]:
     # on a busy machine (bench/curation_writes.py measures the speed). One curator
     # key sends up to 100 at once: its concurrency limit must not refuse them.
     patient = dataclasses.replace(
-        keyed, write_queue_seconds=300, client_concurrency=100
+        keyed, write_queue_seconds=300, client_concurrency=100, client_active=100
     )
     server = uvicorn.Server(
         uvicorn.Config(

@@ -180,3 +180,25 @@ async def test_the_table_and_gauges_empty_after_errors_and_cancellations() -> No
     app.release.set()
     assert [(await task)[0]["status"] for task in again] == [200, 200, 200]
     assert limiter.in_flight == {}
+
+
+async def test_past_its_active_share_a_client_waits_its_turn_while_others_run() -> None:
+    app = Held()
+    limiter = ClientConcurrencyLimit(app, max_in_flight=8, keys=(), max_active=2)
+    mine = [asyncio.create_task(call(limiter, scope())) for _ in range(4)]
+    await started(app, 2)
+    other = asyncio.create_task(call(limiter, scope(host="10.0.0.2")))
+    await started(app, 3)
+    await asyncio.sleep(0.05)
+    # Two of the first client's four run; the other two wait, counted in flight.
+    assert app.entered == 3
+    assert limiter.in_flight == {"address:10.0.0.1": 4, "address:10.0.0.2": 1}
+    # A waiting request whose client left frees its place and nothing else.
+    mine[3].cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await mine[3]
+    app.release.set()
+    assert [(await task)[0]["status"] for task in [*mine[:3], other]] == [200] * 4
+    assert app.entered == 4
+    assert limiter.in_flight == {}
+    assert limiter.turns == {}

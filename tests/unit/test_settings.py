@@ -1,8 +1,10 @@
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
-from settings import POOL_SIZE, Settings, SettingsError
+from settings import POOL_SIZE, REPO_ROOT, VARIABLES, Settings, SettingsError
 
 
 def test_defaults_use_the_local_launcher() -> None:
@@ -39,6 +41,8 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_COMPILED_RESPONSES", "fast"),
         ("TREATYGRAPH_READS_PER_REQUEST", "0"),
         ("TREATYGRAPH_CLIENT_CONCURRENCY", "0"),
+        ("TREATYGRAPH_CLIENT_ACTIVE", "0"),
+        ("TREATYGRAPH_MAX_QUERY_LENGTH", "10"),
         ("TREATYGRAPH_HEADER_TIMEOUT", "0"),
         ("TREATYGRAPH_BODY_TIMEOUT", "1.5"),
         ("TREATYGRAPH_MAX_CONNECTIONS", "none"),
@@ -103,5 +107,28 @@ def test_wildcard_origin_with_credentials_is_refused() -> None:
 
 def test_by_default_one_client_cannot_hold_the_whole_pool() -> None:
     defaults = Settings.from_env({})
-    assert (defaults.client_concurrency, defaults.reads_per_request) == (8, 4)
-    assert defaults.client_concurrency * defaults.reads_per_request < POOL_SIZE
+    assert (
+        defaults.client_concurrency,
+        defaults.client_active,
+        defaults.reads_per_request,
+    ) == (8, 2, 4)
+    assert defaults.client_active * defaults.reads_per_request < POOL_SIZE // 4
+
+
+def test_every_field_is_read_from_exactly_one_variable() -> None:
+    fields = [field.name for field in dataclasses.fields(Settings)]
+    assert sorted(row[0] for row in VARIABLES) == sorted(fields)
+    names = [row[1] for row in VARIABLES]
+    assert len(set(names)) == len(names)
+
+
+def test_the_readme_documents_every_variable_with_its_declared_default() -> None:
+    readme = (REPO_ROOT / "README.md").read_text()
+    documented = dict(re.findall(r"^\| `([A-Z0-9_]+)` \| ([^|]*) \|", readme, re.M))
+    for _field, name, default, _reader in VARIABLES:
+        assert name in documented, f"README's configuration table lacks {name}"
+        cell = documented[name].strip()
+        if default:
+            assert cell.startswith(f"`{default}`"), (name, cell, default)
+        else:
+            assert not cell.startswith("`"), (name, cell)
