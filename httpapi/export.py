@@ -415,10 +415,11 @@ def export_route(graphql: TreatyGraphQL) -> Route:
             return bad_request(str(error), 400, errors_media, error.code)
         facts = answer.get("extensions", {}).get("treatygraph", {})
         version = str(facts.get("datasetVersion", "unknown"))
-        as_of = plan.as_of(body.get("variables")) or str(facts.get("asOfDefault"))
+        given = plan.as_of(body.get("variables"))
+        as_of = given or str(facts.get("asOfDefault"))
         comments = [
             f"dataset version: {version}",
-            f"asOf: {as_of}",
+            f"asOf: {as_of}" + ("" if given else " (the default: no asOf on the path)"),
             f"path: {path}",
             f"query: {text}",
         ]

@@ -133,7 +133,9 @@ def test_without_an_as_of_argument_the_comment_gives_the_default_date(
     response = client.post(
         "/export.csv", json={"query": TWO_STATES, "path": "countries"}
     )
-    assert comments(response)["asOf"] == pinned_today.isoformat()
+    assert comments(response)["asOf"] == (
+        f"{pinned_today.isoformat()} (the default: no asOf on the path)"
+    )
     assert response.headers["x-as-of"] == pinned_today.isoformat()
 
 
