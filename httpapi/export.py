@@ -44,8 +44,10 @@ from starlette.types import Message, Scope
 
 from httpapi import encoding
 from httpapi.graphql import BAD_REQUEST, TreatyGraphQL, bad_request
+from httpapi.graphql import _preflighted as preflighted
 from httpapi.negotiation import GRAPHQL_RESPONSE, JSON, negotiate
 from httpapi.persisted import Refused
+from settings import Settings
 
 # `path` is missing, names no field of the operation, or leads through a list or a
 # null.
@@ -292,6 +294,14 @@ def filename(path: str, as_of: str) -> str:
 async def _params(request: Request) -> dict[str, Any]:
     """The request's fields, from the query string (GET) or a JSON object (POST)."""
     if request.method == "GET":
+        settings: Settings = request.state.settings
+        if settings.get_requires_preflight and not preflighted(request):
+            # The same CSRF rule as a GET of /graphql (see httpapi.graphql).
+            raise ExportRefused(
+                "A GET needs an X-Apollo-Operation-Name or Apollo-Require-Preflight "
+                "header (TREATYGRAPH_GET_REQUIRES_PREFLIGHT); or POST JSON.",
+                BAD_REQUEST,
+            )
         params: dict[str, Any] = dict(request.query_params)
         for name in ("variables", "extensions"):
             if isinstance(params.get(name), str):

@@ -365,8 +365,16 @@ def test_download_csv_gives_the_states_of_the_view_from_the_same_query(
 ) -> None:
     page = offline.page
     _open(page, f"{base_url}/?treaty=ottawa&asOf=2025-12-27")
+    exports: list[str] = []
+    page.on(
+        "request",
+        lambda r: exports.append(r.method) if "/export.csv" in r.url else None,
+    )
     with page.expect_download() as download:
         page.click("#download-csv")
+    with page.expect_download() as timeline:
+        page.click("#download-timeline-csv")
+    events = Path(timeline.value.path()).read_text(encoding="utf-8").splitlines()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     map_query = page.evaluate("async () => (await import('/static/api.js')).MAP_QUERY")
 
@@ -386,6 +394,12 @@ def test_download_csv_gives_the_states_of_the_view_from_the_same_query(
     statuses = {row[0]: row[2] for row in rows[1:]}
     assert len(statuses) == page.locator("#map path.country:not(.territory)").count()
     assert [statuses[iso3] for iso3 in BALTICS] == ["WITHDRAWN"] * 3
+    # POSTed (so it works where a GET needs a preflight header), the view's variables.
+    assert exports == ["POST", "POST"]
+    header = next(line for line in events if not line.startswith("#"))
+    assert header.startswith("key,kind,date,country.iso3,country.name,sources.url")
+    withdrawals = [line for line in events if line.startswith("ottawa:LTU:withdrawal")]
+    assert len(withdrawals) == 2
     assert offline.errors == []
     assert offline.aborted == []
 

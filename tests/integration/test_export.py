@@ -239,6 +239,20 @@ def test_a_refused_export_is_a_coded_graphql_error_body(
     assert code(response) == expected
 
 
+def test_a_get_needs_a_preflight_header_where_graphql_gets_do(app_with: Any) -> None:
+    client = app_with(get_requires_preflight=True)
+    asked = {"query": TWO_STATES, "path": "countries"}
+    bare = client.get("/export.csv", params=asked)
+    with_header = client.get(
+        "/export.csv", params=asked, headers={"Apollo-Require-Preflight": "1"}
+    )
+    posted = client.post("/export.csv", json=asked)
+    assert bare.status_code == 400
+    assert code(bare) == "BAD_REQUEST"
+    assert with_header.status_code == 200
+    assert posted.status_code == 200
+
+
 def test_a_form_post_runs_nothing(client: TestClient) -> None:
     response = client.post(
         "/export.csv", data={"query": TWO_STATES, "path": "countries"}

@@ -90,6 +90,28 @@ export function exportUrl(query, variables, path) {
   return `/export.csv?${params}`;
 }
 
+/** POST /export.csv: the file's name and bytes, or an ApiError with its code.
+ * A POST, not the link's GET, so it works where GETs need a preflight header. */
+export async function exportCsv(query, variables, path) {
+  const response = await fetch("/export.csv", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query, variables, path }),
+  });
+  if (!response.ok) {
+    let first;
+    try {
+      [first] = (await response.json()).errors;
+    } catch {
+      throw new ApiError(`The export answered ${response.status}`);
+    }
+    throw new ApiError(first.message, first.extensions?.code);
+  }
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${path}.csv`;
+  return { name, blob: await response.blob() };
+}
+
 /** GraphiQL opened on this operation. Its page reads `q` and `variables` with
  * decodeURIComponent, which leaves a "+" as it is: hence no URLSearchParams. */
 export function graphiqlUrl(query, variables) {

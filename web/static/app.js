@@ -4,7 +4,7 @@
 // views and a link reopens one. The old hash form (#treaty=…&date=…&country=…) is
 // still read.
 
-import { COUNTRY_QUERY, MAP_QUERY, START_QUERY, exportUrl, gql, graphiqlUrl, loadMap } from "./api.js";
+import { COUNTRY_QUERY, MAP_QUERY, START_QUERY, exportCsv, exportUrl, gql, graphiqlUrl, loadMap } from "./api.js";
 import { h } from "./dom.js";
 import { renderDetails, updateDetailsStatus } from "./details.js";
 import { REGIONS, WorldMap } from "./map.js";
@@ -39,6 +39,7 @@ const state = {
   statuses: new Map(),
   request: 0,
   notice: null,
+  variables: null,
   lastPush: { at: 0, from: null },
 };
 
@@ -132,6 +133,7 @@ function setSliderRange() {
 
 /** The links that take the view away: the exact operation and variables behind it. */
 function updateViewLinks(variables) {
+  state.variables = variables;
   ui.csv.href = exportUrl(MAP_QUERY, variables, "countries");
   ui.timelineCsv.href = exportUrl(MAP_QUERY, variables, "timeline");
   ui.graphiql.href = graphiqlUrl(MAP_QUERY, variables);
@@ -258,6 +260,24 @@ function applyView(wanted, { start = false } = {}) {
   if (start || notes.length) record("replace");
 }
 
+/** Save the view's CSV; a refusal is said in the status line, not shown as JSON. */
+function downloadOnClick(link, path) {
+  link.addEventListener("click", async (event) => {
+    event.preventDefault();
+    try {
+      const { name, blob } = await exportCsv(MAP_QUERY, state.variables, path);
+      const url = URL.createObjectURL(blob);
+      const save = h("a", { href: url, download: name, hidden: true });
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      say(`Could not export ${path}: ${error.message}`, "error");
+    }
+  });
+}
+
 function skipTo(link) {
   link.addEventListener("click", (event) => {
     // Focus the target without a fragment in the URL (it would add a history entry).
@@ -271,6 +291,8 @@ function skipTo(link) {
 async function start() {
   buildLegend();
   for (const link of document.querySelectorAll("a.skip")) skipTo(link);
+  downloadOnClick(ui.csv, "countries");
+  downloadOnClick(ui.timelineCsv, "timeline");
   say("Loading…");
   const [{ dataset, treaties }, geojson] = await Promise.all([
     gql(START_QUERY),
