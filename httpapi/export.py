@@ -10,7 +10,8 @@ objects flattened to dotted headers (`status.state`), and a list (of scalars, or
 objects' leaves, however deep) is one cell, its values joined with "; ". Cells that
 a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
 leading apostrophe (OWASP's advice on CSV injection). Comment lines before the
-header row say what the table is (`# dataset version:`, `# asOf:`, `# query:`); the
+header row say what the table is (`# dataset version:`, `# asOf:`, `# query:`, the
+operation on one line without its comments, as graphql-core strips them); the
 same facts go in X-Dataset-Version and X-As-Of headers, and `comments=false`
 leaves the lines out for tools that cannot skip them. Any refusal is a GraphQL
 error body with `extensions.code`.
@@ -37,6 +38,7 @@ from graphql import (
     parse,
     value_from_ast_untyped,
 )
+from graphql.utilities import strip_ignored_characters
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -431,7 +433,7 @@ def export_route(graphql: TreatyGraphQL) -> Route:
             f"dataset version: {version}",
             f"asOf: {as_of}" + ("" if given else " (the default: no asOf on the path)"),
             f"path: {path}",
-            f"query: {text}",
+            f"query: {strip_ignored_characters(text)}",
         ]
         if body.get("variables"):
             comments.append(f"variables: {json.dumps(body['variables'])}")
