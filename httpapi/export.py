@@ -290,7 +290,7 @@ def csv_text(comments: list[str], table: Iterable[list[str]]) -> str:
 def filename(path: str, as_of: str) -> str:
     """`treaty-parties-2025-12-27.csv`: what and when, safe in any file system."""
     stem = _UNSAFE_FILENAME.sub("-", path.replace(".", "-")).strip("-") or "export"
-    return f"{stem}-{as_of}.csv"
+    return f"{stem}-{_UNSAFE_FILENAME.sub('-', as_of)}.csv"
 
 
 async def _params(request: Request) -> dict[str, Any]:
