@@ -371,8 +371,17 @@ async def _run_graphql(
             chunks.append(message.get("body", b""))
 
     await graphql(scope, receive, send)
-    answer = encoding.loads(b"".join(chunks))
-    return status, answer if isinstance(answer, dict) else {}
+    try:
+        answer = encoding.loads(b"".join(chunks))
+    except ValueError:
+        answer = None  # no body: the client left while it ran (408)
+    if not isinstance(answer, dict):
+        error = {
+            "message": "Internal server error.",
+            "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+        }
+        return max(status, 500), {"errors": [error]}
+    return status, answer
 
 
 def _error_status(status: int, errors: list[Any]) -> int:
@@ -391,6 +400,8 @@ def export_route(graphql: TreatyGraphQL) -> Route:
         try:
             params = await _params(request)
             path = params.get("path")
+            if path is not None and not isinstance(path, str):
+                raise ExportRefused("`path` must be a string.", BAD_EXPORT_PATH)
             body = {
                 name: params[name]
                 for name in (
@@ -407,7 +418,7 @@ def export_route(graphql: TreatyGraphQL) -> Route:
             )
             plan = (
                 Plan(text, body.get("operationName"), path or "")
-                if isinstance(text, str) and isinstance(path, str | None)
+                if isinstance(text, str)
                 else None
             )
             status, answer = await _run_graphql(graphql, request, body)

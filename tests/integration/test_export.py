@@ -256,6 +256,12 @@ def test_a_get_needs_a_preflight_header_where_graphql_gets_do(app_with: Any) -> 
     assert posted.status_code == 200
 
 
+def test_a_path_that_is_not_text_is_refused(client: TestClient) -> None:
+    response = client.post("/export.csv", json={"query": TWO_STATES, "path": 5})
+    assert response.status_code == 400
+    assert code(response) == "BAD_EXPORT_PATH"
+
+
 def test_a_form_post_runs_nothing(client: TestClient) -> None:
     response = client.post(
         "/export.csv", data={"query": TWO_STATES, "path": "countries"}
