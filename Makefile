@@ -16,7 +16,7 @@ BENCH_SMOKE_OUT := bench/out/smoke
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools clean chromium geo graphiql
+.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools browser-tools clean chromium geo graphiql
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
@@ -55,9 +55,14 @@ chromium:
 			echo "warning: $(CHROMIUM) is missing and we are not root: the browser test will be skipped (sudo apt-get install chromium)"; \
 		fi; }
 
+# axe-core, pinned by tests/browser/package.json and its lock file, which the
+# explorer's browser test injects into the page.
+browser-tools:
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
 # After pytest, while the test Neo4j is still up, the benchmark runs once briefly
 # (bench-smoke) so the harness never rots; it reseeds that database.
-test: check chromium bench-tools
+test: check chromium browser-tools bench-tools
 	$(TEST_ENV) $(PY) -m graph.launcher start
 	@status=0; $(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 0 ]; then \

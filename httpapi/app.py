@@ -27,6 +27,7 @@ from httpapi import probes
 from httpapi.access import RequestTelemetry
 from httpapi.body_limit import BodySizeLimit
 from httpapi.client_limit import ClientConcurrencyLimit
+from httpapi.export import export_route
 from httpapi.graphql import TreatyGraphQL
 from schema.examples import examples
 from settings import POOL_SIZE, Settings
@@ -124,7 +125,8 @@ def middleware(settings: Settings) -> list[Middleware]:
 def starlette_app(
     settings: Settings, graphql: TreatyGraphQL, routes: Sequence[BaseRoute] = ()
 ) -> Starlette:
-    """The app serving `graphql` at /graphql, the probes, and `routes`."""
+    """The app serving `graphql` at /graphql (and its CSV exports at
+    /export.csv), the probes, and `routes`."""
     app = Starlette(
         routes=[
             Route("/healthz", probes.healthz),
@@ -132,6 +134,7 @@ def starlette_app(
             Route("/metrics", probes.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", graphql),
+            export_route(graphql),
             *routes,
         ],
         middleware=middleware(settings),

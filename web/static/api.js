@@ -27,6 +27,7 @@ export async function gql(query, variables = {}) {
 }
 
 const SOURCE = "sources { url title publisher }";
+const CLAIMS = `claims { key field value status note ${SOURCE} }`;
 
 export const START_QUERY = `query Start {
   dataset { asOfDefault version }
@@ -65,18 +66,58 @@ export const COUNTRY_QUERY = `query CountryDetails($iso3: String!) {
   country(iso3: $iso3) {
     iso3 name officialName
     treatyEvents(sort: [{ date: ASC }]) {
-      key kind date derived note treaty { slug shortName } ${SOURCE}
+      key kind date derived note treaty { slug shortName } ${SOURCE} ${CLAIMS}
     }
     votes(sort: [{ date: ASC }]) {
       key date dateText action stage subject outcome
       votesFor votesAgainst abstained
-      chamber { name } treaty { slug shortName } ${SOURCE}
+      chamber { name } treaty { slug shortName } ${SOURCE} ${CLAIMS}
     }
     statements(sort: [{ date: ASC }]) {
-      key date dateText kind title summary ${SOURCE}
+      key date dateText kind title summary ${SOURCE} ${CLAIMS}
     }
+    recommendations {
+      key action date treaty { slug shortName } statement { title }
+      authors { name } ${SOURCE}
+    }
+    ${CLAIMS}
   }
 }`;
+
+/** GET /export.csv for one connection of this operation's answer. */
+export function exportUrl(query, variables, path) {
+  const params = new URLSearchParams({ query, variables: JSON.stringify(variables), path });
+  return `/export.csv?${params}`;
+}
+
+/** POST /export.csv: the file's name and bytes, or an ApiError with its code.
+ * A POST, not the link's GET, so it works where GETs need a preflight header. */
+export async function exportCsv(query, variables, path) {
+  const response = await fetch("/export.csv", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query, variables, path }),
+  });
+  if (!response.ok) {
+    let first;
+    try {
+      [first] = (await response.json()).errors;
+    } catch {
+      throw new ApiError(`The export answered ${response.status}`);
+    }
+    throw new ApiError(first.message, first.extensions?.code);
+  }
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${path}.csv`;
+  return { name, blob: await response.blob() };
+}
+
+/** GraphiQL opened on this operation. Its page reads `q` and `variables` with
+ * decodeURIComponent, which leaves a "+" as it is: hence no URLSearchParams. */
+export function graphiqlUrl(query, variables) {
+  const json = JSON.stringify(variables, null, 2);
+  return `/graphql?q=${encodeURIComponent(query)}&variables=${encodeURIComponent(json)}`;
+}
 
 /** Statuses of every state (following pages only if there are over 200) and the
  * timeline window, for one treaty on one date. */
