@@ -35,6 +35,8 @@ from settings import ApiKey
 # A slot frees when one of the client's own requests is answered, typically within
 # milliseconds; 1 s is the shortest wait Retry-After can say (whole seconds).
 RETRY_AFTER_SECONDS = 1
+# The paths that run GraphQL (/export.csv runs its operation through /graphql).
+LIMITED = frozenset({"/graphql", "/export.csv"})
 
 
 class ClientConcurrencyLimit:
@@ -57,7 +59,7 @@ class ClientConcurrencyLimit:
         self.turns: dict[str, asyncio.Semaphore] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != "/graphql":
+        if scope["type"] != "http" or scope["path"] not in LIMITED:
             await self.app(scope, receive, send)
             return
         client = self.client_of(scope)

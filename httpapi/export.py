@@ -45,8 +45,13 @@ from starlette.routing import Route
 from starlette.types import Message, Scope
 
 from httpapi import encoding
-from httpapi.graphql import BAD_REQUEST, TreatyGraphQL, bad_request
-from httpapi.graphql import _preflighted as preflighted
+from httpapi.graphql import (
+    BAD_REQUEST,
+    TreatyGraphQL,
+    bad_request,
+    check_length,
+    preflighted,
+)
 from httpapi.negotiation import GRAPHQL_RESPONSE, JSON, negotiate
 from httpapi.persisted import Refused
 from settings import Settings
@@ -172,9 +177,11 @@ def _flat(value: Any) -> Any:
 class Plan:
     """What to read from the answer: the operation, the connection's rows, columns."""
 
-    def __init__(self, text: str, operation_name: str | None, path: str) -> None:
+    def __init__(
+        self, text: str, operation_name: str | None, path: str, max_tokens: int
+    ) -> None:
         try:
-            document = parse(text, no_location=True, max_tokens=100_000)
+            document = parse(text, no_location=True, max_tokens=max_tokens)
         except GraphQLError:
             # Let /graphql say what is wrong with it, in its own words and code.
             self.operation = None
@@ -413,11 +420,13 @@ def export_route(graphql: TreatyGraphQL) -> Route:
                 )
                 if params.get(name) is not None
             }
+            settings: Settings = request.state.settings
+            check_length(body.get("query"), settings)
             text = graphql.documents.resolve(
                 body.get("query"), body.get("extensions"), body.get("documentId")
             )
             plan = (
-                Plan(text, body.get("operationName"), path or "")
+                Plan(text, body.get("operationName"), path or "", settings.max_tokens)
                 if isinstance(text, str)
                 else None
             )
@@ -435,7 +444,7 @@ def export_route(graphql: TreatyGraphQL) -> Route:
         except ExportRefused as error:
             return bad_request(str(error), 400, errors_media, error.code)
         except Refused as error:
-            return bad_request(str(error), 400, errors_media, error.code)
+            return bad_request(str(error), 400, errors_media, error.code, error.details)
         facts = answer.get("extensions", {}).get("treatygraph", {})
         version = str(facts.get("datasetVersion", "unknown"))
         given = plan.as_of(body.get("variables"))

@@ -106,7 +106,7 @@ def _is_operation(request: Any) -> bool:
     )
 
 
-def _preflighted(request: Request) -> bool:
+def preflighted(request: Request) -> bool:
     """Apollo's csrfPrevention test: a browser sends either only after a preflight."""
     content_type = _mime_type(request.headers.get("content-type", ""))
     if content_type and content_type not in _SIMPLE_TYPES:
@@ -129,7 +129,7 @@ def _operation_count(query: str) -> int:
     return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
 
-def _check_length(query: object, settings: Settings) -> None:
+def check_length(query: object, settings: Settings) -> None:
     """Refuse a query text over TREATYGRAPH_MAX_QUERY_LENGTH before anything reads it.
 
     The token limit stops long documents inside the parser, but one token can be
@@ -195,7 +195,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         if (
             request.method == "GET"
             and settings.get_requires_preflight
-            and not _preflighted(request)
+            and not preflighted(request)
         ):
             return bad_request(
                 "A GET needs an X-Apollo-Operation-Name or Apollo-Require-Preflight "
@@ -289,7 +289,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                     media_of(request),
                 )
             query = body.get("query")
-            _check_length(query, request.state.settings)
+            check_length(query, request.state.settings)
             text = self.documents.resolve(
                 query, body.get("extensions"), body.get("documentId")
             )
@@ -320,7 +320,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         document = getattr(request.state, "document", None)
-        _check_length(request_data.query, request.state.settings)
+        check_length(request_data.query, request.state.settings)
         if document is None and request.method == "GET":
             document = self.documents.resolve(
                 request_data.query,

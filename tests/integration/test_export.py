@@ -256,6 +256,20 @@ def test_a_get_needs_a_preflight_header_where_graphql_gets_do(app_with: Any) -> 
     assert posted.status_code == 200
 
 
+def test_an_export_keeps_the_query_length_and_token_limits(app_with: Any) -> None:
+    client = app_with(max_query_length=300, max_tokens=40)
+    long = "query Q" + "x" * 400 + " { countries { nodes { iso3 } } }"
+    refused = client.post("/export.csv", json={"query": long, "path": "countries"})
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "queryLength",
+        "max": 300,
+    }
+    many = client.post("/export.csv", json={"query": TWO_STATES, "path": "countries"})
+    assert code(many) == "LIMIT_EXCEEDED"
+
+
 def test_a_path_that_is_not_text_is_refused(client: TestClient) -> None:
     response = client.post("/export.csv", json={"query": TWO_STATES, "path": 5})
     assert response.status_code == 400

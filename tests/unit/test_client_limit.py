@@ -129,6 +129,17 @@ async def test_a_made_up_key_counts_as_its_address_so_it_cannot_escape_the_limit
     await held
 
 
+async def test_an_export_counts_against_its_clients_limit() -> None:
+    app = Held()
+    limiter = ClientConcurrencyLimit(app, max_in_flight=1, keys=())
+    held = asyncio.create_task(call(limiter, scope()))
+    await started(app, 1)
+    refused = await call(limiter, scope(path="/export.csv"))
+    assert refused[0]["status"] == 429
+    app.release.set()
+    await held
+
+
 @pytest.mark.parametrize(
     "path", ["/healthz", "/readyz", "/metrics", "/", "/static/app.js"]
 )
