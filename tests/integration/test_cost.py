@@ -194,11 +194,23 @@ EXPLORER_VARIABLES = {
 def explorer_queries() -> dict[str, tuple[str, dict[str, Any]]]:
     """The explorer's queries (web/static/api.js), with the variables each declares."""
     text = EXPLORER.read_text()
-    source = re.search(r'const SOURCE = "(.*?)";', text)
-    assert source is not None
+    # The selection pieces the queries splice in (`${SOURCE}`, `${CLAIMS}` …).
+    pieces = dict(re.findall(r'const ([A-Z_]+) = "(.*?)";', text))
+    pieces |= {
+        name: body
+        for name, body in re.findall(r"const ([A-Z_]+) = `(.*?)`;", text, re.DOTALL)
+        if not name.endswith("_QUERY")
+    }
+    assert "SOURCE" in pieces
+
+    def spliced(query: str) -> str:
+        while "${" in query:
+            query = re.sub(r"\$\{(\w+)\}", lambda m: pieces[m.group(1)], query)
+        return query
+
     found = {}
     for name, query in re.findall(r"const (\w+_QUERY) = `(.*?)`;", text, re.DOTALL):
-        query = query.replace("${SOURCE}", source.group(1))
+        query = spliced(query)
         declared = re.findall(r"\$(\w+):", query)
         found[name] = (query, {v: EXPLORER_VARIABLES[v] for v in declared})
     return found
