@@ -118,7 +118,10 @@ def begins_text(node_type: NodeType, var: str = "t") -> str | None:
     """The Cypher condition that a node of the type exists at `{asof}`, or None."""
     if node_type.begins is None:
         return None
-    return f"{{{var}}}.`{node_type.begins}` <= {{asof}}"
+    # An unknown date counts as always (as terms of unknown start do): a curated
+    # record without its date must not vanish from every view.
+    begins = f"{{{var}}}.`{node_type.begins}`"
+    return f"({begins} IS NULL OR {begins} <= {{asof}})"
 
 
 def raw_id(node_type: NodeType, dated: bool) -> Scalar:

@@ -203,7 +203,8 @@ class NodeType:
     # The type's own validity interval (memberships, terms), for `valid` props.
     interval: Interval | None = None
     # The date property from which a node exists: a view dated before it (every
-    # list, root or linked, and node(id:)) does not show it. None: always shown.
+    # list, root or linked, and node(id:)) does not show it. None, or a node whose
+    # date is unknown: always shown.
     begins: str | None = None
     extra_unique: tuple[str, ...] = ()
     range_indexes: tuple[str, ...] = ()
