@@ -63,7 +63,7 @@ def test_every_node_type_is_dated_but_claim_and_source_is_no_node() -> None:
     dated = {name for name, tm in CATALOG.node_types.items() if tm.dated}
     assert set(CATALOG.node_types) - dated == {"Claim"}
     assert "Source" not in CATALOG.node_types
-    assert "Recommendation" in dated and "Country" in dated
+    assert {"Recommendation", "Country"} <= dated
 
 
 @pytest.mark.parametrize("type_name", sorted(CATALOG.node_types))
