@@ -280,3 +280,28 @@ def test_connections_page_by_page_info_cursors_with_nodes_alone(gql: Any) -> Non
     )
     assert back["nodes"] == one["nodes"]
     assert back["pageInfo"]["endCursor"] == one["pageInfo"]["endCursor"]
+
+
+def test_a_node_fragment_inside_a_node_type_selects_its_id(gql: Any) -> None:
+    body = gql(
+        '{ country(iso3: "FIN", asOf: "2020-01-01") { ... on Node { id } '
+        "memberships { ...N } } } fragment N on Node { id }"
+    )
+    assert "errors" not in body, body
+    country = body["data"]["country"]
+    assert _plain(country["id"]) == "Country:FIN@2020-01-01"
+    assert _plain(country["memberships"][0]["id"]) == "Membership:EU:FIN@2020-01-01"
+
+
+def test_the_cost_of_nodes_grows_with_its_ids(gql: Any) -> None:
+    ids = [encode(f"Country:{c}@{TODAY}") for c in ("FIN", "LTU", "EST", "POL")]
+
+    def cost(count: int) -> int:
+        body = gql(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ids[:count]}
+        )
+        assert "errors" not in body, body
+        value: int = body["extensions"]["treatygraph"]["cost"]
+        return value
+
+    assert [cost(n) for n in (1, 4)] == [1, 4]
