@@ -20,6 +20,7 @@ from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
     GraphQLInputType,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -166,10 +167,16 @@ class Binder:
                 member = on_type
                 if condition is not None:
                     target = self.info.schema.get_type(condition.name.value)
-                    if isinstance(gtype, GraphQLUnionType):
-                        member = condition.name.value
+                    if isinstance(gtype, GraphQLUnionType | GraphQLInterfaceType):
+                        if isinstance(target, GraphQLObjectType):
+                            member = condition.name.value
+                        # On an interface: its fields hold for every member.
                     elif target is not gtype:
-                        continue  # a fragment on another type never applies here
+                        if not isinstance(
+                            target, GraphQLInterfaceType | GraphQLUnionType
+                        ) or not self.info.schema.is_sub_type(target, gtype):
+                            continue  # a fragment on another type never applies
+                        target = gtype  # `... on Node` inside a Node type
                 for sel in self._selections(fragment.selection_set, target, member):
                     self._merge(out, sel)
         return out

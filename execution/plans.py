@@ -12,10 +12,17 @@ import re
 from collections import OrderedDict
 from typing import Any, assert_never
 
-from execution import cursors
+from execution import cursors, ids
 from execution.context import Context
 from graph.catalog import Catalog
-from graph.cypher.plan import CursorCheck, LuceneText, PageSize, Plan, SearchLabels
+from graph.cypher.plan import (
+    CursorCheck,
+    LuceneText,
+    NodeRefs,
+    PageSize,
+    Plan,
+    SearchLabels,
+)
 from graph.cypher.root import compile_root
 from graph.errors import BadUserInput, LimitExceeded
 from graph.selection import Selection
@@ -77,6 +84,23 @@ def _encodable(value: Any, argument: str) -> None:
                 ) from None
 
 
+def _node_refs(step: NodeRefs, value: Any, argument: str) -> Any:
+    """The decoded ids of `node(id:)`/`nodes(ids:)`, at most a page of them."""
+    types = dict(step.types)
+    if not step.many:
+        return ids.decode(value, types, argument)
+    if len(value) > step.maximum:
+        raise LimitExceeded(
+            f"'{argument}' may hold at most {step.maximum} ids "
+            "(TREATYGRAPH_MAX_PAGE_SIZE)",
+            limit="pageSize",
+            argument=argument,
+            max=step.maximum,
+            actual=len(value),
+        )
+    return [ids.decode(item, types, argument) for item in value]
+
+
 def parameters(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any]:
     """The statement's `$p<n>` and `$today` from the bound values (may raise coded
     errors: a bad cursor, a page over the maximum, text that is not searchable)."""
@@ -107,6 +131,8 @@ def parameters(plan: Plan, leaves: list[Any], context: Context) -> dict[str, Any
             case SearchLabels(labels=labels):
                 by_name = dict(labels)
                 params[f"p{index}"] = [by_name[str(v)] for v in value or []]
+            case NodeRefs():
+                params[f"p{index}"] = _node_refs(step, value, argument)
             case _:  # pragma: no cover - every Step is matched above
                 assert_never(step)
     params["today"] = context.settings.default_as_of()

@@ -19,6 +19,7 @@ from typing import Any
 
 from graphql import (
     GraphQLEnumType,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -28,9 +29,11 @@ from graphql import (
     GraphQLUnionType,
 )
 
+from execution import ids
 from execution.compiled import catalog_in
 from execution.pages import page_edges, page_info, page_items
 from graph.selection import Selection
+from model.identity import ID_FIELD
 
 Complete = Callable[[Any], Any]
 
@@ -76,7 +79,7 @@ def _output(
         return _scalar(inner, nullable)
     if isinstance(inner, GraphQLEnumType):
         return _enum(inner, nullable)
-    if isinstance(inner, GraphQLUnionType):
+    if isinstance(inner, GraphQLUnionType | GraphQLInterfaceType):
         members = {
             member.name: _object(member, children, schema, nullable=False)
             for member in schema.get_possible_types(inner)
@@ -151,6 +154,13 @@ def _enum(gtype: GraphQLEnumType, nullable: bool) -> Complete:
     return complete
 
 
+def _node_id(value: Any) -> str:
+    """A Node's id from the plain text the Cypher built (execution.ids)."""
+    if type(value) is str:
+        return ids.encode(value)
+    raise Unshaped("not a node id's text")
+
+
 def _constant(value: str) -> Complete:
     def complete(_: Any) -> str:
         return value
@@ -192,6 +202,7 @@ def _object(
         "    g = v.get",
     ]
     entries: dict[str, str] = {}
+    node = gtype.name in catalog_in(schema).node_types
     for sel in children:
         if sel.on_type is not None and sel.on_type != gtype.name:
             continue
@@ -202,9 +213,13 @@ def _object(
             continue  # merged selections: the first one's position, the same value
         index = len(entries)
         field_type = gtype.fields[sel.name].type
-        namespace[f"c{index}"] = _output(field_type, sel.children, schema)
+        if node and sel.name == ID_FIELD:
+            namespace[f"c{index}"] = _node_id
+            passes = None
+        else:
+            namespace[f"c{index}"] = _output(field_type, sel.children, schema)
+            passes = _passes(field_type)
         x = f"x{index}"
-        passes = _passes(field_type)
         if passes is None:
             body.append(f"    {x} = c{index}(g({sel.key!r}))")
         else:

@@ -18,6 +18,8 @@ from model.vocabulary import Model
 # Root fields the compiler answers besides each type's lookup and listing, and the
 # hand-written types whose values its rows shape (besides the declared types).
 _EXTRA_ROOTS = frozenset({"search", "timeline"})
+# Relay's root fields, when the model has a type implementing Node.
+NODE_ROOTS = frozenset({"node", "nodes"})
 _EXTRA_SHAPED = frozenset({"Border", "TreatyStatus", "SearchHit"})
 
 
@@ -37,7 +39,13 @@ class Catalog:
     @property
     def compiled_roots(self) -> frozenset[str]:
         """Root fields of Query answered by one compiled statement each."""
-        return frozenset({*self.root_lists, *self.root_lookups, *_EXTRA_ROOTS})
+        nodes = NODE_ROOTS if self.node_types else frozenset()
+        return frozenset({*self.root_lists, *self.root_lookups, *_EXTRA_ROOTS, *nodes})
+
+    @property
+    def node_types(self) -> dict[str, TypeMap]:
+        """The types implementing Relay's Node (those with an `id` of that kind)."""
+        return {name: tm for name, tm in self.types.items() if tm.node}
 
     @property
     def shaped_types(self) -> frozenset[str]:

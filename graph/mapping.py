@@ -11,6 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from model.identity import (
+    DATE_SEPARATOR,
+    ID_FIELD,
+    TYPE_SEPARATOR,
+    dated_types,
+    node_types,
+)
 from model.vocabulary import Interval, Link, Model, NodeType, Prop, Step
 
 ScalarKind = Literal["string", "int", "date", "bool", "enum", "strings", "float"]
@@ -57,6 +64,11 @@ class TypeMap:
     label: str
     key: str
     fields: dict[str, Field] = field(default_factory=dict)
+    # It implements Relay's Node, and its id names the view's date (model.identity).
+    node: bool = False
+    dated: bool = False
+    # When a node of it exists at `{asof}` (a condition on `{t}`); None: always.
+    begins: str | None = None
 
 
 def interval_text(interval: Interval, var: str) -> str:
@@ -102,11 +114,32 @@ def _scalar(name: str, prop: Prop, node_type: NodeType) -> Scalar:
     return Scalar(expr, kind, prop.sortable, prop.filterable)
 
 
+def begins_text(node_type: NodeType, var: str = "t") -> str | None:
+    """The Cypher condition that a node of the type exists at `{asof}`, or None."""
+    if node_type.begins is None:
+        return None
+    # An unknown date counts as always (as terms of unknown start do): a curated
+    # record without its date must not vanish from every view.
+    begins = f"{{{var}}}.`{node_type.begins}`"
+    return f"({begins} IS NULL OR {begins} <= {{asof}})"
+
+
+def raw_id(node_type: NodeType, dated: bool) -> Scalar:
+    """The Relay id before encoding (execution.ids): `Type:key`, `@date` if dated."""
+    text = "'" + node_type.name + TYPE_SEPARATOR + "' + {v}.`" + node_type.key + "`"
+    if dated:
+        text += " + '" + DATE_SEPARATOR + "' + toString({asof})"
+    return Scalar(text, "string", sortable=False, filterable=False)
+
+
 def _relation(link: Link, model: Model) -> Relation:
     valid = None
     if link.valid is not None:
         var = {"target": "t", "via": "m", "rel": "r"}[link.valid.on]
         valid = interval_text(link.valid.interval, var)
+    begins = begins_text(model[link.target])
+    if begins is not None:
+        valid = begins if valid is None else f"{valid} AND {begins}"
     return Relation(
         _pattern(link, model),
         link.target,
@@ -120,8 +153,12 @@ def _relation(link: Link, model: Model) -> Relation:
 def type_maps(model: Model) -> dict[str, TypeMap]:
     """Every declared type's mapping, in declaration order."""
     types: dict[str, TypeMap] = {}
+    dated = dated_types(model)
+    identified = {t.name for t in node_types(model)}
     for node_type in model.types:
         fields: dict[str, Field] = {}
+        if node_type.name in identified:
+            fields[ID_FIELD] = raw_id(node_type, node_type.name in dated)
         for name, declared in node_type.fields.items():
             if isinstance(declared, Prop):
                 fields[name] = _scalar(name, declared, node_type)
@@ -129,7 +166,14 @@ def type_maps(model: Model) -> dict[str, TypeMap]:
                 fields[name] = _relation(declared, model)
             else:
                 fields[name] = Special(declared.rule)
-        types[node_type.name] = TypeMap(node_type.label, node_type.key, fields)
+        types[node_type.name] = TypeMap(
+            node_type.label,
+            node_type.key,
+            fields,
+            node=node_type.name in identified,
+            dated=node_type.name in dated,
+            begins=begins_text(node_type),
+        )
     return types
 
 

@@ -208,7 +208,9 @@ COUNTRY = NodeType(
             order=("name", "iso3"),
             args=("where", "sort", "first"),
         ),
-        "landBorders": Computed("landBorders", "Land borders, each with sources."),
+        "landBorders": Computed(
+            "landBorders", "Land borders, each with sources.", dated=True
+        ),
         "memberships": Link(
             "Membership",
             "Memberships in force on `asOf` (NATO, EU …).",
@@ -242,10 +244,12 @@ COUNTRY = NodeType(
         "treatyStatus": Computed(
             "treatyStatus",
             "Status under one treaty on `asOf`; null for an unknown treaty.",
+            dated=True,
         ),
         "recommendations": Link(
             "Recommendation",
-            "Recommendations addressed to this state's government.",
+            "Recommendations addressed to this state's government, made on or before "
+            "`asOf`.",
             (into(Rel.ADDRESSED_TO),),
             order=("date", "key"),
             args=("where",),
@@ -431,7 +435,7 @@ TREATY = NodeType(
         ),
         "recommendations": Link(
             "Recommendation",
-            "Recommendations about this treaty.",
+            "Recommendations about this treaty, made on or before `asOf`.",
             (into(Rel.CONCERNS),),
             order=("date", "key"),
             args=("where",),
@@ -702,7 +706,7 @@ STATEMENT = NodeType(
         ),
         "recommendations": Link(
             "Recommendation",
-            "What it recommends.",
+            "What it recommends (nothing as of a date before the statement's).",
             (out(Rel.MAKES),),
             order=("key",),
         ),
@@ -748,7 +752,8 @@ RECOMMENDATION = NodeType(
         "sources": sources("The statement's sources."),
     },
     # Seeded inside statements.yaml (a statement's `recommendations`).
-    root=Root("recommendations", "Recommendations."),
+    root=Root("recommendations", "Recommendations made on or before `asOf`."),
+    begins="date",
 )
 
 STOCKPILE = NodeType(

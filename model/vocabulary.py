@@ -143,6 +143,8 @@ class Computed:
 
     rule: str
     description: str
+    # True when its answer depends on asOf, itself or through the nodes it nests.
+    dated: bool = False
 
 
 Field = Prop | Link | Computed
@@ -200,6 +202,10 @@ class NodeType:
     claim_kind: str | None = None
     # The type's own validity interval (memberships, terms), for `valid` props.
     interval: Interval | None = None
+    # The date property from which a node exists: a view dated before it (every
+    # list, root or linked, and node(id:)) does not show it. None, or a node whose
+    # date is unknown: always shown.
+    begins: str | None = None
     extra_unique: tuple[str, ...] = ()
     range_indexes: tuple[str, ...] = ()
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 
+from execution import ids
 from execution.binding import Binder
 from execution.compiled import catalog_in
 from execution.context import Context
@@ -58,6 +59,12 @@ def by_response_key(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any
     return source.get(info.path.key)
 
 
+def node_id(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
+    """A Node's Relay id: the Cypher built its plain text, encoded here."""
+    plain = source.get(info.path.key) if source is not None else None
+    return ids.encode(plain) if isinstance(plain, str) else plain
+
+
 def by_name(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
     """Fields of maps built here in Python (edges, pageInfo): keyed by field name."""
     return source.get(info.field_name)
@@ -86,5 +93,5 @@ def connection_page_info(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -
 def union_type(
     value: Any, info: GraphQLResolveInfo[Any], abstract_type: Any
 ) -> str | None:
-    """Search hits say which type they are; the compiler put it in the map."""
+    """Search hits and nodes say which type they are; the compiler put it in the map."""
     return value.get("__typename") if isinstance(value, dict) else None

@@ -83,9 +83,11 @@ def plain(description: str | None = None, **options: Any) -> Any:
     return strawberry.field(description=description, **options)
 
 
-def shell(name: str) -> type:
-    """An empty class, to be referred to before `declare` gives it its fields."""
-    return type(name, (), {"__module__": __name__})
+def shell(name: str, interface: type | None = None) -> type:
+    """An empty class, to be referred to before `declare` gives it its fields
+    (a subclass of `interface`, which the type then implements)."""
+    bases = () if interface is None else (interface,)
+    return type(name, bases, {"__module__": __name__})
 
 
 def declare(

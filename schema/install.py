@@ -8,10 +8,16 @@ work or extra database calls.
 
 from __future__ import annotations
 
-from graphql import GraphQLObjectType, GraphQLSchema, GraphQLUnionType
+from graphql import (
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+)
 
 from execution.compiled import attach
 from graph.catalog import Catalog
+from model.identity import ID_FIELD
 from resolvers import compiled
 
 _CONNECTION_FIELDS = {
@@ -28,7 +34,7 @@ def install(schema: GraphQLSchema, catalog: Catalog) -> None:
     for name, gtype in schema.type_map.items():
         if name.startswith("__"):
             continue
-        if isinstance(gtype, GraphQLUnionType):
+        if isinstance(gtype, GraphQLUnionType | GraphQLInterfaceType):
             gtype.resolve_type = compiled.union_type
         if not isinstance(gtype, GraphQLObjectType):
             continue
@@ -39,6 +45,11 @@ def install(schema: GraphQLSchema, catalog: Catalog) -> None:
         elif name in catalog.shaped_types:
             for field in gtype.fields.values():
                 field.resolve = compiled.by_response_key
+            if name in catalog.node_types:
+                gtype.fields[ID_FIELD].resolve = compiled.node_id
+                # Strawberry's isinstance test for interface members: these values
+                # are maps, whose `__typename` already chose the type.
+                gtype.is_type_of = None
         elif name.endswith("Payload"):
             # Mutation payloads: the written object, read back by its root lookup.
             for field_name, field in gtype.fields.items():

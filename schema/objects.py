@@ -11,6 +11,9 @@ import inspect
 from collections.abc import Iterator
 from typing import Any
 
+import strawberry
+
+from model.identity import ID_FIELD, dated_types, node_types
 from model.nodes import MODEL
 from model.vocabulary import Link, Model, NodeType, Prop
 from schema import filters
@@ -18,6 +21,7 @@ from schema.computed import SPECIAL
 from schema.directives import connection_field, list_field
 from schema.enums import wrapped
 from schema.fields import Fields, applied, argument, declare, plain, resolved, shell
+from schema.node import Node, id_field
 from schema.registry import LIST_FIRST, Types, as_of, paging
 
 _SCALARS: dict[str, Any] = {
@@ -32,6 +36,10 @@ _SCALARS: dict[str, Any] = {
 
 def _prop(name: str, prop: Prop, node_type: NodeType) -> tuple[Any, Any]:
     value = wrapped(prop.enum) if prop.enum is not None else _SCALARS[prop.kind]
+    if name == ID_FIELD:
+        # A type's own `id` (Source's handle) is an ID too: beside a Node's `id` in
+        # one selection (`... on Node { id } ... on Source { id }`) it must be.
+        value = strawberry.ID
     if prop.nullable and name != node_type.key:
         value = value | None
     if prop.deprecated is not None:
@@ -77,8 +85,9 @@ def _link(types: Types, link: Link) -> tuple[Any, Any]:
     return value, resolved(value, arguments, link.description, directives)
 
 
-def _fields(types: Types, node_type: NodeType) -> Fields:
-    fields: Fields = {}
+def _fields(types: Types, node_type: NodeType, dated: bool | None) -> Fields:
+    """The type's fields; first its Relay `id` when it is a Node (`dated` not None)."""
+    fields: Fields = {} if dated is None else {ID_FIELD: id_field(dated)}
     for name, declared in node_type.fields.items():
         if isinstance(declared, Prop):
             fields[name] = _prop(name, declared, node_type)
@@ -92,11 +101,16 @@ def _fields(types: Types, node_type: NodeType) -> Fields:
 def build(model: Model) -> Types:
     """Every declared node type of `model` as a Strawberry object type."""
     types = Types(model, filters.build(model))
-    types.objects.update({t.name: shell(t.name) for t in model.types})
+    nodes = {t.name for t in node_types(model)}
+    dated = dated_types(model)
+    types.objects.update(
+        {t.name: shell(t.name, Node if t.name in nodes else None) for t in model.types}
+    )
     for node_type in model.types:
+        name = node_type.name
         declare(
-            types[node_type.name],
-            _fields(types, node_type),
+            types[name],
+            _fields(types, node_type, name in dated if name in nodes else None),
             node_type.description,
         )
     return types

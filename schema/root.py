@@ -21,11 +21,12 @@ from execution.plans import MAX_SEARCH_TEXT
 from execution.trace import OperationName, ResponseExtensions
 from graph.catalog import CATALOG, catalog_of
 from graph.cypher.search import DEFAULT_HITS
+from model.identity import node_types
 from model.nodes import MODEL
 from model.vocabulary import Model
 from resolvers import curation
 from resolvers.dataset import dataset_info
-from schema import objects, roots
+from schema import node, objects, roots
 from schema.dataset import DatasetInfo
 from schema.directives import connection_field, list_field
 from schema.enums import EventKind
@@ -92,17 +93,26 @@ def _search(types: Types) -> tuple[Any, Any]:
 def build_query(types: Types) -> Any:
     """The Query type of one model's types: its root fields, then the hand-written
     timeline, search and dataset."""
-    fields: Fields = roots.fields(types) | {
-        "timeline": _timeline(types),
-        "search": _search(types),
-        "dataset": (
-            DatasetInfo,
-            plain("Which data answers come from.", resolver=dataset_info),
-        ),
-    }
+    relay = node.fields() if _has_nodes(types) else {}
+    fields: Fields = (
+        roots.fields(types)
+        | relay
+        | {
+            "timeline": _timeline(types),
+            "search": _search(types),
+            "dataset": (
+                DatasetInfo,
+                plain("Which data answers come from.", resolver=dataset_info),
+            ),
+        }
+    )
     return object_type(
         "Query", fields, "Everything analysts and apps can ask the treaty graph."
     )
+
+
+def _has_nodes(types: Types) -> bool:
+    return bool(node_types(types.model))
 
 
 Query = build_query(MODEL_TYPES)

@@ -42,7 +42,18 @@ class SearchLabels:
     labels: tuple[tuple[str, str], ...]  # (SearchType name, label)
 
 
-Step = PageSize | CursorCheck | LuceneText | SearchLabels
+@dataclass(frozen=True)
+class NodeRefs:
+    """`node(id:)`/`nodes(ids:)`: each Relay id decoded into `{type, key, asOf}`
+    (BAD_USER_INPUT when it is none of these types' ids, `dated` ones with their
+    date), at most `maximum` of them (LIMIT_EXCEEDED); `many`: a list of ids."""
+
+    types: tuple[tuple[str, bool], ...]  # (type name, dated)
+    many: bool
+    maximum: int
+
+
+Step = PageSize | CursorCheck | LuceneText | SearchLabels | NodeRefs
 
 
 @dataclass(frozen=True)

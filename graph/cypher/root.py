@@ -9,8 +9,8 @@ connections, search, the special fields and the domain rules.
 
 from __future__ import annotations
 
-from graph.catalog import Catalog
-from graph.cypher import connections, projection, rules, search, timeline
+from graph.catalog import NODE_ROOTS, Catalog
+from graph.cypher import connections, nodes, projection, rules, search, timeline
 from graph.cypher.plan import Plan
 from graph.cypher.state import MAX_RELATION_FILTERS, Compilation
 from graph.errors import BadUserInput
@@ -30,7 +30,8 @@ def compile_root(
     max_filter_depth: int = DEFAULT_MAX_FILTER_DEPTH,
     max_relation_filters: int = MAX_RELATION_FILTERS,
 ) -> Plan:
-    """The plan of one root field: a lookup, a root list, `timeline` or `search`.
+    """The plan of one root field: a lookup, a root list, `timeline`, `search`,
+    `node` or `nodes`.
 
     Raises BadUserInput for arguments the Cypher cannot be built from, and
     LimitExceeded for relation filters nested past `max_filter_depth` in a
@@ -49,14 +50,17 @@ def compile_root(
     elif sel.name in catalog.root_lists or sel.name == "timeline":
         type_name = catalog.root_lists.get(sel.name, "TreatyEvent")
         args = timeline.events_args(sel.args) if sel.name == "timeline" else sel.args
-        everything = Relation("({t}:`" + state.type(type_name).label + "`)", type_name)
-        label = state.type(type_name).label
+        tm = state.type(type_name)
+        everything = Relation("({t}:`" + tm.label + "`)", type_name, valid=tm.begins)
+        label = tm.label
         page = connections.connection(
             state, everything, sel.children, args, v=None, asof=asof, bound=label
         )
         body = f"WITH {page} AS result"
     elif sel.name == "search":
         body = search.search(state, sel, asof)
+    elif sel.name in NODE_ROOTS:
+        body = nodes.nodes(state, sel, asof)
     else:  # pragma: no cover - the schema and the catalog are checked together
         raise ValueError(f"no compiler for root field {sel.name}")
     state.plan.cypher = f"CYPHER 5 {body} RETURN result, {VERSION_COLUMN}"
@@ -74,7 +78,8 @@ def _lookup(state: Compilation, sel: Selection, asof: str) -> str:
     v = state.var("this")
     with state.counting("1"):
         projected = projection.project(state, sel.children, tm, v, asof)
+    exists = f" WHERE {tm.begins.format(t=v, asof=asof)}" if tm.begins else ""
     return (
-        f"OPTIONAL MATCH ({v}:`{tm.label}` {{`{tm.key}`: {key}}}) "
+        f"OPTIONAL MATCH ({v}:`{tm.label}` {{`{tm.key}`: {key}}}){exists} "
         f"WITH {projected} AS result"
     )

@@ -142,6 +142,12 @@ COMPILED = {
     "votesAgainst abstained required outcome claims { property value status "
     "sources { publisher } } } }",
     "hero query": QUESTIONS[0].ours,
+    "relay ids and node lookups": '{ country(iso3: "FIN", asOf: "2020-01-01") { id '
+    "memberships { id organization { id } } } "
+    'a: node(id: "Q291bnRyeTpGSU5AMjAyMC0wMS0wMQ") { __typename id '
+    "... on Country { name partyTo { id slug } } } "
+    'b: nodes(ids: ["Q2xhaW06Y2NtLWJkaS1yYXRpZmljYXRpb24tZGF0ZS1rZXB0", '
+    '"Q291bnRyeTpaWlpAMjAyMC0wMS0wMQ"]) { id ... on Claim { key status } } }',
 }
 
 

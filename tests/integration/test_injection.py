@@ -28,6 +28,7 @@ from graphql import (
     build_client_schema,
     get_introspection_query,
     get_named_type,
+    is_abstract_type,
 )
 from neo4j import Driver
 from starlette.testclient import TestClient
@@ -90,10 +91,11 @@ class Target:
     label: str
     field: str  # the root field with its arguments and selection; $v is the value
     where: str | None = None  # for a filter: its input type, field and ignoreCase
+    scalar: str = "String"  # the type of $v: String, or ID (node ids)
 
     def batch(self, count: int) -> str:
         """One request putting $v0 … $v<count-1> each into its own alias of the field."""
-        variables = ", ".join(f"$v{i}: String!" for i in range(count))
+        variables = ", ".join(f"$v{i}: {self.scalar}!" for i in range(count))
         fields = " ".join(
             f"a{i}: " + re.sub(r"\$v\b", f"$v{i}", self.field) for i in range(count)
         )
@@ -166,7 +168,7 @@ def _selection(gtype: Any) -> str:
     named = get_named_type(gtype)
     if isinstance(named, GraphQLObjectType) and "totalCount" in named.fields:
         return "{ totalCount nodes { __typename } }"
-    if isinstance(named, GraphQLObjectType):
+    if isinstance(named, GraphQLObjectType) or is_abstract_type(named):
         return "{ __typename }"
     return ""
 
@@ -237,11 +239,14 @@ def targets(schema: GraphQLSchema) -> list[Target]:
     found: list[Target] = []
     for root_name, root in query_type.fields.items():
         for label, args, where in _arg_sets(root):
+            argument = root.args.get(label)
+            named = get_named_type(argument.type) if argument else None
             found.append(
                 Target(
                     f"{root_name}.{label}",
                     f"{root_name}{args} {_selection(root.type)}",
                     where,
+                    "ID" if getattr(named, "name", None) == "ID" else "String",
                 )
             )
         node_type = get_named_type(root.type)

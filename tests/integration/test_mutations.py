@@ -22,6 +22,7 @@ import uvicorn
 from neo4j import Driver
 from starlette.testclient import TestClient
 
+from execution.ids import encode
 from graph import constraints
 from graph.curation import party
 from httpapi.auth import hash_key
@@ -42,7 +43,7 @@ mutation($k: String!, $in: TreatyEventInput!) {
   recordTreatyEvent(idempotencyKey: $k, input: $in) {
     replayed
     curation { idempotencyKey operation by at subjectType subjectKey }
-    event { key kind date country { iso3 } treaty { slug }
+    event { id key kind date country { iso3 } treaty { slug }
             sources { id url publisher }
             claims { subjectType field property value status sources { id } } }
   }
@@ -464,7 +465,7 @@ def _party_isos(writer: TestClient, as_of: str) -> set[str]:
 
 
 def test_recorded_events_move_the_party_list_and_corrections_keep_the_old_date(
-    writer: TestClient, db: Driver
+    writer: TestClient, db: Driver, keyed: Settings
 ) -> None:
     assert STATE not in _party_isos(writer, "2026-06-01")
     parties_before = len(_party_isos(writer, "2026-06-01"))
@@ -479,6 +480,10 @@ def test_recorded_events_move_the_party_list_and_corrections_keep_the_old_date(
     assert joined["curation"]["subjectKey"] == f"ccm:{STATE}:entry_into_force"
     assert joined["event"]["date"] == "2026-03-01"
     assert joined["event"]["country"] == {"iso3": STATE}
+    # The payload's object is a Node like any other: dated by the request's asOf.
+    assert joined["event"]["id"] == encode(
+        f"TreatyEvent:ccm:{STATE}:entry_into_force@{keyed.default_as_of()}"
+    )
     assert [s["publisher"] for s in joined["event"]["sources"]] == [
         "Treatygraph test fixture"
     ]

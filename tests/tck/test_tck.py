@@ -47,6 +47,8 @@ def plain(value: Any) -> Any:
         return {"$date": value.isoformat()}
     if isinstance(value, list):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
     return value
 
 

@@ -34,7 +34,11 @@ def _fields(gql: GraphQLSchema, name: str) -> dict[str, str]:
 
 def test_a_declared_type_gets_its_object_type_inputs_and_root_fields() -> None:
     gql = _printed_schema()
+    reservation = gql.type_map["Reservation"]
+    assert isinstance(reservation, GraphQLObjectType)
+    assert [i.name for i in reservation.interfaces] == ["Node"]
     assert _fields(gql, "Reservation") == {
+        "id": "ID!",
         "key": "String!",
         "text": "String",
         "madeOn": "Date",
