@@ -262,8 +262,10 @@ async function pageThrough(
     return { iso3s, pageInfo: parties.pageInfo };
   };
   const observable = client.watchQuery({ query, variables: vars });
-  const subscription = observable.subscribe({});
-  await observable.result();
+  let resolveFirst: () => void = () => {};
+  const first = new Promise<void>((resolve) => (resolveFirst = resolve));
+  const subscription = observable.subscribe({ next: () => resolveFirst() });
+  await first;
   const cursors: string[] = [];
   try {
     for (let requests = 1; requests < maxRequests; requests++) {
