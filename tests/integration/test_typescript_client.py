@@ -6,7 +6,8 @@ node_modules matches package-lock.json), generates its types from schema.graphql
 type-checks it (`tsc --noEmit`, strict) and runs it (tsx) against a uvicorn over the
 seeded test Neo4j. The client's own checks (answers, cache normalisation, one cache
 holding Finland on two dates, fetchMore paging through edges and nodes) exit 1 on a
-failure. Each step's seconds go to test-output/typescript-client.json.
+failure. Each step's seconds go to test-output/typescript-client.json, its output to
+typescript-client.log.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ CLIENT = REPO_ROOT / "examples" / "typescript"
 BIN = CLIENT / "node_modules" / ".bin"
 # Written after a successful `npm ci`: the lock file's hash it installed.
 STAMP = CLIENT / "node_modules" / ".treatygraph-lock-sha256"
+# Every step's output, the client's "ok - ..." lines included.
+LOG = REPO_ROOT / "test-output" / "typescript-client.log"
 
 
 def run_step(argv: list[str], env: dict[str, str], timeout: float) -> float:
@@ -49,7 +52,8 @@ def run_step(argv: list[str], env: dict[str, str], timeout: float) -> float:
         pytest.fail(
             f"{' '.join(argv)} exited {done.returncode}:\n{done.stdout[-6000:]}\n{done.stderr[-6000:]}"
         )
-    print(done.stdout[-4000:])
+    with LOG.open("a") as log:
+        log.write(f"$ {' '.join(argv)}\n{done.stdout}{done.stderr}")
     return time.monotonic() - started
 
 
@@ -64,6 +68,8 @@ def test_typescript_client_type_checks_and_passes_its_checks_against_the_api(
     assert npm, "npm (node 20) is needed for the TypeScript client"
     env = {"PATH": f"{BIN}:{Path(npm).parent}:/usr/bin:/bin", "HOME": str(Path.home())}
     seconds: dict[str, float] = {}
+    LOG.parent.mkdir(parents=True, exist_ok=True)
+    LOG.write_text("")
     if not (STAMP.is_file() and STAMP.read_text() == lock_hash()):
         # --prefer-offline: npm's cache answers when it has the locked tarballs.
         argv = [
@@ -83,7 +89,6 @@ def test_typescript_client_type_checks_and_passes_its_checks_against_the_api(
     run_env = {**env, "TREATYGRAPH_URL": f"{live_api}/graphql"}
     seconds["run"] = run_step([str(BIN / "tsx"), "src/main.ts"], run_env, 120)
     out = REPO_ROOT / "test-output" / "typescript-client.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         json.dumps({k: round(v, 2) for k, v in seconds.items()}, indent=2) + "\n"
     )
