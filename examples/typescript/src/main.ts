@@ -5,14 +5,15 @@ import assert from "node:assert/strict";
 import type { ApolloClient, NormalizedCacheObject, OperationVariables, StoreObject, TypedDocumentNode } from "@apollo/client/core/index.js";
 import { relayStylePagination } from "@apollo/client/utilities/index.js";
 import { apiUrl, makeClient } from "./client";
-import { KEY_FIELDS } from "./keys";
 import {
   COUNTRY_WITH_SOURCES,
   FINLAND_AS_OF,
   FINLAND_AS_OF_EXPLICIT,
   HERO,
+  NODE,
   PARTIES_EDGES,
   PARTIES_NODES,
+  RECOMMENDATIONS_AS_OF,
   SEARCH,
   TIMELINE,
 } from "./operations";
@@ -66,7 +67,7 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2
 
 // ---- answers and normalisation: one client, no pagination policies ----
 
-const client = makeClient(KEY_FIELDS);
+const client = makeClient();
 
 check("the hero query returns Estonia, Latvia, Lithuania and Poland with their recommendations", async () => {
   const { data } = await client.query({ query: HERO });
@@ -185,25 +186,59 @@ function finland(data: FinlandView | null | undefined): { codes: string[]; statu
   };
 }
 
-check("one cache, Finland as of 2020-01-01 and 2026-06-01: both watched views stay right", async () => {
-  const cache = makeClient(KEY_FIELDS);
-  const query = FINLAND_AS_OF_EXPLICIT;
+/** Watches Finland as of 2020, then asks for 2026 in the same cache: both views must
+ * stay right, watched and read back. Returns the cache keys of the two Finlands. */
+async function finlandOnTwoDates(cache: Client, query: typeof FINLAND_AS_OF | typeof FINLAND_AS_OF_EXPLICIT): Promise<string[]> {
   const view2020 = await watch(cache, query, { asOf: "2020-01-01" });
   assert.deepEqual(finland(view2020.latest()), FIN_2020);
   const view2026 = await watch(cache, query, { asOf: "2026-06-01" });
   await tick();
   assert.deepEqual(finland(view2026.latest()), FIN_2026);
   assert.deepEqual(finland(view2020.latest()), FIN_2020, "the 2020 view changed when 2026 was fetched");
-  assert.deepEqual(finland(cache.readQuery({ query, variables: { asOf: "2020-01-01" } })), FIN_2020);
-  assert.deepEqual(finland(cache.readQuery({ query, variables: { asOf: "2026-06-01" } })), FIN_2026);
-  const fin = Object.keys(cache.cache.extract()).filter((k) => k.startsWith("Country:"));
-  console.log(`    Finland's cache entries: ${fin.join(", ")}`);
+  const read2020 = cache.readQuery({ query, variables: { asOf: "2020-01-01" } });
+  const read2026 = cache.readQuery({ query, variables: { asOf: "2026-06-01" } });
+  assert.deepEqual(finland(read2020), FIN_2020);
+  assert.deepEqual(finland(read2026), FIN_2026);
   view2020.stop();
   view2026.stop();
+  assert.ok(read2020?.country && read2026?.country);
+  return [cacheKey(cache, read2020.country), cacheKey(cache, read2026.country)];
+}
+
+check("one cache, no typePolicies: Finland as of 2020-01-01 and 2026-06-01 are two entries and both views stay right", async () => {
+  const cache = makeClient();
+  const keys = await finlandOnTwoDates(cache, FINLAND_AS_OF);
+  assert.notEqual(keys[0], keys[1]);
+  const store = cache.cache.extract();
+  for (const key of keys) assert.ok(store[key], `${key} not in the cache`);
+  console.log(`    Finland's cache entries: ${keys.join(", ")}`);
+  // node(id:) answers as of the id's date, into the same entry.
+  const id2020 = (store[keys[0] ?? ""] as { id: string }).id;
+  const { data } = await cache.query({ query: NODE, variables: { id: id2020 }, fetchPolicy: "network-only" });
+  assert.ok(data.node?.__typename === "Country");
+  assert.equal(cacheKey(cache, data.node), keys[0]);
+  assert.deepEqual(finland({ country: data.node }), FIN_2020);
+  assert.deepEqual(finland(cache.readQuery({ query: FINLAND_AS_OF, variables: { asOf: "2026-06-01" } })), FIN_2026);
 });
 
-check("control: a cache keyed by iso3 with asOf only at the root mixes the dates (issue 16's bug)", async () => {
-  const cache = makeClient(KEY_FIELDS);
+check("one cache, no typePolicies: the date repeated on each nested field keeps both views right too", async () => {
+  await finlandOnTwoDates(makeClient(), FINLAND_AS_OF_EXPLICIT);
+});
+
+check("one cache: Lithuania's recommendations honour asOf (none on 2024-01-01, two on 2025-06-01)", async () => {
+  const cache = makeClient();
+  const dates = async (asOf: string): Promise<string[]> => {
+    const { data } = await cache.query({ query: RECOMMENDATIONS_AS_OF, variables: { iso3: "LTU", asOf } });
+    return (data.country?.recommendations ?? []).map((r) => r.date ?? "").sort();
+  };
+  assert.deepEqual(await dates("2024-01-01"), []);
+  assert.deepEqual(await dates("2025-06-01"), ["2025-01-14", "2025-03-18"]);
+  const again = cache.readQuery({ query: RECOMMENDATIONS_AS_OF, variables: { iso3: "LTU", asOf: "2024-01-01" } });
+  assert.deepEqual(again?.country?.recommendations, []);
+});
+
+check("control: a cache keyed by iso3 (a typePolicies entry) with asOf only at the root mixes the dates (issue 16's bug)", async () => {
+  const cache = makeClient({ Country: { keyFields: ["iso3"] } });
   const view2020 = await watch(cache, FINLAND_AS_OF, { asOf: "2020-01-01" });
   assert.deepEqual(finland(view2020.latest()), FIN_2020);
   await cache.query({ query: FINLAND_AS_OF, variables: { asOf: "2026-06-01" } });
@@ -219,7 +254,7 @@ const AS_OF = "2020-01-01";
 
 /** Every party on AS_OF in name order, in one request (the reference). */
 async function allParties(): Promise<string[]> {
-  const { data } = await makeClient(KEY_FIELDS).query({
+  const { data } = await makeClient().query({
     query: PARTIES_NODES,
     variables: { slug: "ottawa", asOf: AS_OF, first: 200 },
   });
@@ -233,7 +268,7 @@ async function allParties(): Promise<string[]> {
 type Policy = ReturnType<typeof relayStylePagination> | ReturnType<typeof relayNodesPagination>;
 
 function pagingClient(policy: Policy): Client {
-  return makeClient({ ...KEY_FIELDS, Treaty: { keyFields: ["slug"], fields: { parties: policy } } });
+  return makeClient({ Treaty: { fields: { parties: policy } } });
 }
 
 interface Page {

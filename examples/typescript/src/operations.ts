@@ -1,6 +1,8 @@
 // The client's operations. graphql-codegen reads every graphql(`...`) call here and
 // types it from ../../schema.graphql (src/gql/ is generated: `npm run codegen`).
-// Each object type selects its key field so the cache can normalise it.
+// Each object selects `id` (Relay's Node id; dated for time-dependent types, e.g.
+// Finland as of 2020-01-01 is not the object Finland as of 2026-06-01), so Apollo's
+// InMemoryCache normalises it with no typePolicies.
 import { graphql } from "./gql";
 
 /** The README's hero query: NATO states bordering Russia that recommended leaving Ottawa. */
@@ -16,12 +18,14 @@ export const HERO = graphql(`
     ) {
       totalCount
       nodes {
+        id
         iso3
         name
         recommendations(where: { action: { eq: WITHDRAW }, treaty: { slug: { eq: "ottawa" } } }) {
+          id
           key
           date
-          authors { key name }
+          authors { id name }
           sources { id url }
         }
       }
@@ -33,11 +37,13 @@ export const HERO = graphql(`
 export const COUNTRY_WITH_SOURCES = graphql(`
   query CountryWithSources($iso3: String!, $treaty: String!) {
     country(iso3: $iso3) {
+      id
       iso3
       name
       sources { id url publisher }
       treatyStatus(treaty: $treaty) { status partySince partyUntil }
       treatyEvents(where: { treaty: { slug: { eq: $treaty } } }, sort: [{ date: ASC }]) {
+        id
         key
         kind
         date
@@ -58,10 +64,11 @@ export const PARTIES_EDGES = graphql(`
     $before: String
   ) {
     treaty(slug: $slug) {
+      id
       slug
       parties(asOf: $asOf, sort: [{ name: ASC }], first: $first, after: $after, last: $last, before: $before) {
         totalCount
-        edges { cursor node { iso3 name } }
+        edges { cursor node { id iso3 name } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
@@ -79,10 +86,11 @@ export const PARTIES_NODES = graphql(`
     $before: String
   ) {
     treaty(slug: $slug) {
+      id
       slug
       parties(asOf: $asOf, sort: [{ name: ASC }], first: $first, after: $after, last: $last, before: $before) {
         totalCount
-        nodes { iso3 name }
+        nodes { id iso3 name }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }
@@ -96,10 +104,10 @@ export const SEARCH = graphql(`
       score
       node {
         __typename
-        ... on Person { key name country { iso3 name } }
-        ... on Country { iso3 name }
-        ... on Treaty { slug name }
-        ... on Statement { key title date }
+        ... on Person { id name country { id iso3 name } }
+        ... on Country { id iso3 name }
+        ... on Treaty { id slug name }
+        ... on Statement { id title date }
         ... on Source { id url }
       }
     }
@@ -112,11 +120,12 @@ export const TIMELINE = graphql(`
     timeline(from: $from, to: $to, treaty: $treaty, first: 200) {
       totalCount
       nodes {
+        id
         key
         date
         kind
-        country { iso3 name }
-        treaty { slug }
+        country { id iso3 name }
+        treaty { id slug }
       }
     }
   }
@@ -126,23 +135,52 @@ export const TIMELINE = graphql(`
 export const FINLAND_AS_OF = graphql(`
   query FinlandAsOf($asOf: Date!) {
     country(iso3: "FIN", asOf: $asOf) {
+      id
       iso3
       name
-      memberships { key organization { code } }
+      memberships { id organization { id code } }
       treatyStatus(treaty: "ottawa") { status partyUntil }
     }
   }
 `);
 
-/** Finland on a date, the date repeated on every time-dependent field: the cache
- * stores each such field under its arguments, e.g. memberships({"asOf":"2020-01-01"}). */
+/** Finland on a date, the date repeated on every time-dependent field (the design
+ * without dated ids: the cache stores each such field under its arguments, e.g.
+ * memberships({"asOf":"2020-01-01"})). */
 export const FINLAND_AS_OF_EXPLICIT = graphql(`
   query FinlandAsOfExplicit($asOf: Date!) {
     country(iso3: "FIN", asOf: $asOf) {
+      id
       iso3
       name
-      memberships(asOf: $asOf) { key organization { code } }
+      memberships(asOf: $asOf) { id organization { id code } }
       treatyStatus(treaty: "ottawa", asOf: $asOf) { status partyUntil }
+    }
+  }
+`);
+
+/** Lithuania's recommendations as they stood on a date (they exist from their date on). */
+export const RECOMMENDATIONS_AS_OF = graphql(`
+  query RecommendationsAsOf($iso3: String!, $asOf: Date!) {
+    country(iso3: $iso3, asOf: $asOf) {
+      id
+      iso3
+      recommendations { id date action }
+    }
+  }
+`);
+
+/** Refetch by Node id: answers as of the id's date. */
+export const NODE = graphql(`
+  query NodeById($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Country {
+        iso3
+        memberships { id organization { id code } }
+        treatyStatus(treaty: "ottawa") { status partyUntil }
+      }
     }
   }
 `);
