@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -66,7 +67,11 @@ def test_typescript_client_type_checks_and_passes_its_checks_against_the_api(
 ) -> None:
     npm = shutil.which("npm")
     assert npm, "npm (node 20) is needed for the TypeScript client"
-    env = {"PATH": f"{BIN}:{Path(npm).parent}:/usr/bin:/bin", "HOME": str(Path.home())}
+    # The whole environment: npm needs its proxy and CA settings where a machine has them.
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}:{Path(npm).parent}:{os.environ.get('PATH', '')}",
+    }
     seconds: dict[str, float] = {}
     LOG.parent.mkdir(parents=True, exist_ok=True)
     LOG.write_text("")
