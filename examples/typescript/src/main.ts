@@ -65,10 +65,13 @@ function subscribed<TData, TVars extends OperationVariables>(
   onData: (data: TData) => void = () => {},
 ): Promise<{ unsubscribe: () => void }> {
   return new Promise((resolve, reject) => {
-    const subscription = observable.subscribe({
+    // `next` may run before subscribe() returns (a cache hit), so resolve a handle.
+    let subscription: { unsubscribe: () => void } | undefined;
+    const handle = { unsubscribe: () => subscription?.unsubscribe() };
+    subscription = observable.subscribe({
       next: (result) => {
         onData(result.data);
-        resolve(subscription);
+        resolve(handle);
       },
       error: reject,
     });
