@@ -34,6 +34,10 @@ NOT_RUN = {
     "NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=... make run": (
         "needs an Aura instance"
     ),
+    "cd examples/typescript && npm ci && npm run codegen && npm run typecheck \\": (
+        "tests/integration/test_typescript_client.py runs these steps (npm ci only when"
+        " node_modules is not the lock file's)"
+    ),
     "curl -s http://127.0.0.1:8000/graphql -H 'Content-Type: application/json' \\": (
         "the mutation template: its <…> values are the curator's to fill in"
     ),
