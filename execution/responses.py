@@ -230,7 +230,9 @@ class CompiledResponses:
 
 def _unshaped(error: Unshaped) -> Complete:
     def complete(value: Any) -> Any:
-        raise error
+        # One error for every request of this shape: a fresh traceback each time
+        # (RootAnswers.answer says why).
+        raise error.with_traceback(None)
 
     return complete
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 from starlette.testclient import TestClient
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from graph import driver as graph_driver
 from graph.errors import QueryTimeout
@@ -175,6 +177,28 @@ def test_a_query_text_over_the_length_limit_is_refused_before_parsing(
     # Just under the cap it runs.
     fits = "query Q" + "x" * 270 + " { __typename }"
     assert post(client, fits)["data"] == {"__typename": "Query"}
+
+
+def test_a_refusal_sent_again_and_again_keeps_no_earlier_request_alive(
+    app_with: Any,
+) -> None:
+    """The refusal is cached with the bound operation; raising that one object
+    used to chain every request's frames onto its traceback (24 KB a request)."""
+    client = app_with()
+    where = '{ iso3: { eq: "LTU" } }'
+    for _ in range(6):
+        where = f"{{ borders: {{ some: {where} }} }}"
+    query = f"{{ countries(where: {where}) {{ totalCount }} }}"
+    for _ in range(30):
+        error = only_error(post(client, query))
+        assert error["extensions"]["limit"] == "filterDepth"
+    gc.collect()
+    alive = [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, StrawberryGraphQLCoreExecutionContext)
+    ]
+    assert len(alive) <= 2
 
 
 def test_page_size_limit_follows_settings(app_with: Any) -> None:
