@@ -201,6 +201,36 @@ def test_a_refusal_sent_again_and_again_keeps_no_earlier_request_alive(
     assert len(alive) <= 2
 
 
+def _wrapped_in_and(where: str, levels: int) -> str:
+    for _ in range(levels):
+        where = f"{{ AND: [{where}] }}"
+    return f"{{ countries(where: {where}) {{ totalCount }} }}"
+
+
+def test_argument_literals_nest_at_most_four_objects_a_hop_plus_sixteen(
+    app_with: Any,
+) -> None:
+    client = app_with()
+    # Two hops are 6 objects (the where, two per hop, the operator's); 26 levels
+    # of AND around them make 32, the most allowed at filter depth 4.
+    two_hops = '{ borders: { some: { borders: { some: { iso3: { eq: "LTU" } } } } } }'
+    allowed = post(client, _wrapped_in_and(two_hops, 26))
+    assert "errors" not in allowed, allowed["errors"]
+    error = only_error(post(client, _wrapped_in_and(two_hops, 27)))
+    assert error["extensions"] == {
+        "code": "LIMIT_EXCEEDED",
+        "limit": "inputDepth",
+        "max": 32,
+        "actual": 33,
+    }
+    # The bound follows the filter depth: 4 x 1 + 16 = 20.
+    one_hop = '{ borders: { some: { iso3: { eq: "LTU" } } } }'
+    shallow = app_with(max_filter_depth=1)
+    assert "errors" not in post(shallow, _wrapped_in_and(one_hop, 16))
+    refused = only_error(post(shallow, _wrapped_in_and(one_hop, 17)))
+    assert (refused["extensions"]["max"], refused["extensions"]["actual"]) == (20, 21)
+
+
 def test_page_size_limit_follows_settings(app_with: Any) -> None:
     client = app_with(max_page_size=10)
     error = post(client, "{ treaties(last: 11) { totalCount } }")["errors"][0]
