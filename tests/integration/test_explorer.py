@@ -503,6 +503,25 @@ def test_the_side_panel_shows_each_facts_claims_and_the_recommendations(
     assert recommendations.locator("a[href^='http']").count() >= 1
 
 
+def test_the_side_panel_lists_the_recommendations_made_by_the_views_date(
+    offline: Offline, base_url: str
+) -> None:
+    page = offline.page
+    page.goto(f"{base_url}/?treaty=ottawa&asOf=2024-06-01&state=LVA")
+    page.wait_for_selector("#details h2:text-is('Latvia')")
+    heading = page.locator("#details h3:has-text('Recommendations')")
+    assert heading.inner_text() == "Recommendations (0)"
+    page.fill("#date-input", "2025-06-01")
+    _wait_for_date(page, "2025-06-01")
+    page.wait_for_selector("#details h3:text-is('Recommendations (1)')")
+    section = page.locator(
+        "#details section", has=page.locator("h3:has-text('Recommendations')")
+    )
+    assert "2025-03-18 withdraw (APMBC)" in section.inner_text()
+    assert offline.errors == []
+    assert offline.aborted == []
+
+
 @pytest.mark.parametrize(
     "viewport", [{"width": 1400, "height": 1000}, PHONE], ids=["desktop", "phone"]
 )

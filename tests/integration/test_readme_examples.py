@@ -161,6 +161,11 @@ def test_the_production_settings_are_accepted() -> None:
 # -- shell blocks --------------------------------------------------------------------
 
 
+def expectation(comment: str | None) -> bool:
+    """A comment that says what the command prints: JSON, a status line or code."""
+    return bool(comment) and (comment[0] in "{H" or comment.isdigit())
+
+
 @dataclass(frozen=True)
 class Command:
     text: str
@@ -183,7 +188,7 @@ def commands(block: Block) -> list[Command]:
             continue
         stripped = line.strip()
         if not pending and stripped.startswith("#"):
-            if result and result[-1].expect is None:
+            if result and not expectation(result[-1].expect):
                 result[-1] = Command(result[-1].text, stripped[1:].strip())
             continue
         if not stripped:
@@ -226,7 +231,7 @@ def _contains(actual: Any, expected: Any) -> bool:
 def check(command: Command, output: str, status: int) -> None:
     assert status == 0, f"{command.text}\nexited {status}:\n{output}"
     expect = command.expect
-    if expect is None or not (expect[0] in "{H" or expect.isdigit()):
+    if expect is None or not expectation(expect):
         assert '"errors"' not in output, f"{command.text}\nanswered:\n{output}"
         return
     if expect.startswith("{"):

@@ -62,8 +62,8 @@ const MORE_COUNTRIES_QUERY = `query MoreStatus($treaty: String!, $asOf: Date!, $
   }
 }`;
 
-export const COUNTRY_QUERY = `query CountryDetails($iso3: String!) {
-  country(iso3: $iso3) {
+export const COUNTRY_QUERY = `query CountryDetails($iso3: String!, $asOf: Date) {
+  country(iso3: $iso3, asOf: $asOf) {
     iso3 name officialName
     treatyEvents(sort: [{ date: ASC }]) {
       key kind date derived note treaty { slug shortName } ${SOURCE} ${CLAIMS}

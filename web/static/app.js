@@ -6,7 +6,7 @@
 
 import { COUNTRY_QUERY, MAP_QUERY, START_QUERY, exportCsv, exportUrl, gql, graphiqlUrl, loadMap } from "./api.js";
 import { h } from "./dom.js";
-import { renderDetails, updateDetailsStatus } from "./details.js";
+import { renderDetails } from "./details.js";
 import { REGIONS, WorldMap } from "./map.js";
 import { renderTimeline, windowAround } from "./timeline.js";
 import { NO_RECORD, STATUSES } from "./vocab.js";
@@ -157,9 +157,8 @@ async function refresh() {
     map.update(state.statuses, { asOf, treatyName: state.treaty.shortName ?? state.treaty.name });
     updateLegend();
     renderTimeline(ui.timeline, { timeline, ...span, asOf, onPick: pickEvent });
-    if (state.selected) {
-      updateDetailsStatus(ui.details, { status: state.statuses.get(state.selected), treaty: state.treaty, asOf });
-    }
+    // The panel follows the date too (its recommendations are those made by then).
+    if (state.selected) selectCountry(state.selected, { history: "none" });
     const done = `${state.treaty.name}: status of ${states.length} states on ${asOf}.`;
     if (state.notice) say(`${state.notice} ${done}`, "error");
     else say(done);
@@ -199,7 +198,8 @@ async function selectCountry(iso3, { history: mode = "push" } = {}) {
   if (mode !== "none") record(mode);
   ui.details.replaceChildren(h("p", { class: "none" }, "Loading…"));
   try {
-    const { country } = await gql(COUNTRY_QUERY, { iso3 });
+    // As of the view's date: the recommendations made by then.
+    const { country } = await gql(COUNTRY_QUERY, { iso3, asOf: state.asOf });
     if (state.selected !== iso3) return;
     if (!country) {
       ui.details.replaceChildren(h("p", { class: "none" }, `No state ${iso3} in the graph.`));
@@ -207,7 +207,7 @@ async function selectCountry(iso3, { history: mode = "push" } = {}) {
     }
     renderDetails(ui.details, {
       country, status: state.statuses.get(iso3), treaty: state.treaty, asOf: state.asOf,
-      query: graphiqlUrl(COUNTRY_QUERY, { iso3 }),
+      query: graphiqlUrl(COUNTRY_QUERY, { iso3, asOf: state.asOf }),
     });
   } catch (error) {
     if (state.selected === iso3) {

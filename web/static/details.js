@@ -87,7 +87,3 @@ function statusLine({ status, treaty, asOf }) {
     status?.suspensionNotified ? " (suspension notified)" : "");
 }
 
-/** The date or treaty moved: only the status line changes. */
-export function updateDetailsStatus(panel, state) {
-  panel.querySelector(".status-line")?.replaceWith(statusLine(state));
-}
