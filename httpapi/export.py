@@ -44,6 +44,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Message, Scope
 
+from execution.operations import fragments_of
 from httpapi import encoding
 from httpapi.graphql import (
     BAD_REQUEST,
@@ -189,11 +190,7 @@ class Plan:
         operations = [
             d for d in document.definitions if isinstance(d, OperationDefinitionNode)
         ]
-        fragments = {
-            d.name.value: d
-            for d in document.definitions
-            if isinstance(d, FragmentDefinitionNode)
-        }
+        fragments = fragments_of(document)
         chosen = [
             o
             for o in operations

@@ -21,7 +21,6 @@ from typing import Any, cast
 
 import pytest
 from graphql import (
-    FragmentDefinitionNode,
     OperationDefinitionNode,
     parse,
     validate,
@@ -29,7 +28,7 @@ from graphql import (
 
 from execution import plans
 from execution.context import Context
-from execution.operations import bind_operation
+from execution.operations import bind_operation, fragments_of
 from schema.app import schema
 from settings import Settings
 from tests.tck import cases
@@ -60,11 +59,7 @@ def compile_case(graphql: str, variables: dict[str, Any] | None) -> tuple[str, s
     operations = [
         d for d in document.definitions if isinstance(d, OperationDefinitionNode)
     ]
-    fragments = {
-        d.name.value: d
-        for d in document.definitions
-        if isinstance(d, FragmentDefinitionNode)
-    }
+    fragments = fragments_of(document)
     assert len(operations) == 1, "one operation per case"
     roots = bind_operation(
         schema._schema, operations[0], fragments, variables, SETTINGS
