@@ -139,21 +139,50 @@ async def write(
     settings: Settings,
     work: Callable[[AsyncManagedTransaction], Awaitable[T]],
 ) -> T:
-    """Run `work` as one WRITE transaction (retried whole on transient errors).
+    """Run `work` as one WRITE transaction, retried whole on transient errors.
 
     The session shares execute_query's bookmark manager, so a read sent right after
     sees this write even on a cluster. Errors raised by `work` roll everything back.
+
+    Retries are ours, not the driver's: its loop retried a lost connection for
+    10 s with backoff, so writes in flight when Neo4j died took 13-22 s to fail
+    while new ones failed in 0.78 s. Now a deadlock or other transient error is
+    retried until the query timeout, a lost connection for RETRY_SECONDS like a
+    read, and the whole write answers within the query timeout plus
+    ANSWER_GRACE_SECONDS. A write whose commit was cut off may or may not be
+    stored; a retry with the same idempotency key replays it if it is.
     """
     transaction = unit_of_work(timeout=settings.query_timeout_seconds)(work)
+    began = time.monotonic()
+    deadline = began + settings.query_timeout_seconds
+    delay = 0.05
+    budget = asyncio.timeout(settings.query_timeout_seconds + ANSWER_GRACE_SECONDS)
     try:
-        async with driver.session(
-            database=settings.neo4j_database,
-            bookmark_manager=driver.execute_query_bookmark_manager,
-            # Concurrent curations may deadlock on shared nodes; Neo4j resolves it
-            # by failing one, and the retry succeeds.
-            max_transaction_retry_time=10.0,
-        ) as session:
-            return await session.execute_write(transaction)
+        async with budget:
+            while True:
+                try:
+                    return await _write_once(driver, settings, transaction)
+                except TransientError as error:
+                    if "Timeout" in (error.code or ""):
+                        raise QueryTimeout(
+                            "The write took too long and was stopped."
+                        ) from error
+                    failure: Exception = error
+                    retry_until = deadline
+                except (ServiceUnavailable, SessionExpired) as error:
+                    failure = error
+                    retry_until = began + RETRY_SECONDS
+                if time.monotonic() + delay > retry_until:
+                    raise failure
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 0.4)
+    except TimeoutError as error:
+        if not budget.expired():
+            raise
+        raise QueryTimeout(
+            "The write took too long and was stopped; it may or may not be "
+            "stored: retry with the same idempotencyKey."
+        ) from error
     except (ServiceUnavailable, SessionExpired) as error:
         raise DatabaseUnavailable(
             "The graph database is unavailable; try again shortly."
@@ -170,3 +199,17 @@ async def write(
         raise DatabaseUnavailable(
             "The graph database is unavailable; try again shortly."
         ) from error
+
+
+async def _write_once(
+    driver: AsyncDriver,
+    settings: Settings,
+    transaction: Callable[[AsyncManagedTransaction], Awaitable[T]],
+) -> T:
+    async with driver.session(
+        database=settings.neo4j_database,
+        bookmark_manager=driver.execute_query_bookmark_manager,
+        # write() retries; the driver's own loop ignored any deadline.
+        max_transaction_retry_time=0,
+    ) as session:
+        return await session.execute_write(transaction)

@@ -9,6 +9,7 @@ by environment variables.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import httpx2
 
-from settings import REPO_ROOT
+from settings import REPO_ROOT, Settings
 
 
 def free_port() -> int:
@@ -83,3 +84,42 @@ def api_server(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def neo4j_cli(settings: Settings, command: str) -> None:
+    """`python -m graph.launcher start|stop` for this instance, as make does."""
+    env = {
+        **os.environ,
+        "NEO4J_LOCAL_PORT": str(settings.local_neo4j_port),
+        "NEO4J_LOCAL_HOME": str(settings.local_neo4j_home),
+        "NEO4J_LOCAL_HEAP": settings.local_neo4j_heap,
+    }
+    subprocess.run(
+        [sys.executable, "-m", "graph.launcher", command],
+        cwd=REPO_ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+@contextlib.contextmanager
+def own_neo4j(settings: Settings, home: Path, port_env: str) -> Iterator[Settings]:
+    """A local Neo4j of one test's own (port from `port_env`, else free; data in
+    `home`), so killing it touches nothing else; stopped afterwards whatever happens."""
+    own = dataclasses.replace(
+        settings,
+        local_neo4j_port=port_from_env(port_env),
+        local_neo4j_home=home,
+        local_neo4j_heap="512m",
+    )
+    neo4j_cli(own, "start")
+    try:
+        yield own
+    finally:
+        neo4j_cli(own, "stop")
+
+
+def kill_neo4j(settings: Settings) -> None:
+    """A crash, not a clean shutdown: SIGKILL the instance's JVM."""
+    os.kill(int((settings.local_neo4j_home / "neo4j.pid").read_text()), 9)

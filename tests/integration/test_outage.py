@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,7 +20,7 @@ import pytest
 from neo4j import GraphDatabase
 
 from settings import REPO_ROOT, Settings
-from tests.live import api_server, free_port, port_from_env
+from tests.live import api_server, free_port, kill_neo4j, neo4j_cli, own_neo4j
 
 QUERY = '{ country(iso3: "LTU") { name } }'
 FAIL_FAST_SECONDS = 2.0
@@ -93,38 +90,15 @@ class Load:
             return [o for o in self.outcomes if start <= o.started < end]
 
 
-def neo4j_cli(settings: Settings, command: str) -> None:
-    """`python -m graph.launcher start|stop` for this test's instance, as make does."""
-    env = {
-        **os.environ,
-        "NEO4J_LOCAL_PORT": str(settings.local_neo4j_port),
-        "NEO4J_LOCAL_HOME": str(settings.local_neo4j_home),
-        "NEO4J_LOCAL_HEAP": settings.local_neo4j_heap,
-    }
-    subprocess.run(
-        [sys.executable, "-m", "graph.launcher", command],
-        cwd=REPO_ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
-def own_neo4j(
+def own_instance(
     neo4j: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Settings]:
     """A seeded Neo4j of this test's own; stopped afterwards whatever happens."""
-    settings = dataclasses.replace(
-        neo4j,
-        local_neo4j_port=port_from_env("TEST_OUTAGE_NEO4J_PORT"),
-        local_neo4j_home=tmp_path_factory.mktemp("outage-neo4j"),
-        local_neo4j_heap="512m",
-    )
-    if not settings.uses_local_neo4j:
+    if not neo4j.uses_local_neo4j:
         pytest.skip("NEO4J_URI is set: the outage test needs a local Neo4j to stop")
-    neo4j_cli(settings, "start")
-    try:
+    home = tmp_path_factory.mktemp("outage-neo4j")
+    with own_neo4j(neo4j, home, "TEST_OUTAGE_NEO4J_PORT") as settings:
         # Just what the probe query and /readyz read; seeding fully costs ~30 s.
         with GraphDatabase.driver(settings.bolt_uri) as driver:
             driver.execute_query(
@@ -133,8 +107,6 @@ def own_neo4j(
                 database_=settings.neo4j_database,
             )
         yield settings
-    finally:
-        neo4j_cli(settings, "stop")
 
 
 def readyz(base_url: str) -> tuple[int, dict[str, Any], float]:
@@ -144,12 +116,12 @@ def readyz(base_url: str) -> tuple[int, dict[str, Any], float]:
 
 
 def test_api_fails_fast_while_neo4j_is_down_and_recovers_without_restart(
-    own_neo4j: Settings,
+    own_instance: Settings,
 ) -> None:
     port = free_port()
     env = {
-        "NEO4J_LOCAL_PORT": str(own_neo4j.local_neo4j_port),
-        "NEO4J_LOCAL_HOME": str(own_neo4j.local_neo4j_home),
+        "NEO4J_LOCAL_PORT": str(own_instance.local_neo4j_port),
+        "NEO4J_LOCAL_HOME": str(own_instance.local_neo4j_home),
     }
     log = REPO_ROOT / "test-output" / "outage-api.log"
     with api_server(port, env, log) as api:
@@ -159,12 +131,12 @@ def test_api_fails_fast_while_neo4j_is_down_and_recovers_without_restart(
             load.wait_for(20, "OK")
             healthy_until = time.monotonic()
             # A crash, not a clean shutdown: the harsher case, and quicker.
-            os.kill(int((own_neo4j.local_neo4j_home / "neo4j.pid").read_text()), 9)
+            kill_neo4j(own_instance)
             stopped = time.monotonic()
             time.sleep(2)
             down_until = time.monotonic()
             status, body, ready_seconds = readyz(base)
-            neo4j_cli(own_neo4j, "start")
+            neo4j_cli(own_instance, "start")
             started = time.monotonic()
             recovered = None
             with httpx2.Client(base_url=base, timeout=30) as client:
