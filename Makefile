@@ -16,11 +16,12 @@ BENCH_SMOKE_OUT := bench/out/smoke
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools browser-tools clean chromium geo graphiql
+.PHONY: help run test test-routing stress check seed neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools browser-tools clean chromium geo graphiql
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
 	@echo "make test   run every test against a real Neo4j it starts (and stops) itself"
+	@echo "make test-routing  the same tests through the routing driver (neo4j://), as on a cluster or Aura"
 	@echo "make stress long runs: 1,000+ fuzzed operations, the whole injection corpus, the outage, a 60 s soak, the abuse suite"
 	@echo "make check  ruff format --check, ruff check, mypy --strict, schema.graphql drift"
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
@@ -70,6 +71,15 @@ test: check chromium browser-tools bench-tools
 			BENCH_NEO4J_PORT=$${TEST_NEO4J_PORT:-7688} BENCH_EXTERNAL=--external-neo4j \
 			|| status=$$?; \
 	fi; \
+	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
+
+# The test suite through the routing driver (NEO4J_URI=neo4j://…, the scheme of a
+# cluster or Aura) against the same local Neo4j; the tests that stop a local Neo4j
+# of their own skip.
+test-routing: check
+	$(TEST_ENV) $(PY) -m graph.launcher start
+	@status=0; $(TEST_ENV) NEO4J_URI=neo4j://127.0.0.1:$${TEST_NEO4J_PORT:-7688} \
+		$(PY) -m pytest $(PYTEST_ARGS) tests/integration || status=$$?; \
 	$(TEST_ENV) $(PY) -m graph.launcher stop; exit $$status
 
 # Long runs, figures in test-output/*.json: fuzzing with 40 examples per root field
