@@ -1,11 +1,12 @@
 """Inputs and payloads of the curation mutations (the Mutation type is in schema.root).
 
 Every mutation takes a client-chosen `idempotencyKey` and at least one source, and
-returns a payload with the curation record and the written object, read back through
-the same compiled lookup as `Query` (so clients select any of its fields).
+returns a payload with the curation record and the written object, both read back
+through the same compiled lookups as `Query` (so clients select any of their fields).
 """
 
 import datetime as dt
+from typing import Any
 
 import strawberry
 
@@ -164,14 +165,14 @@ class StatementInput:
     )
 
 
-@strawberry.type(description="Who wrote what, and when: the record of one mutation.")
-class Curation:
-    idempotency_key: str = strawberry.field(description="The client's key.")
-    operation: str = strawberry.field(description="Which mutation.")
-    by: str = strawberry.field(description="Name of the API key that wrote it.")
-    at: dt.datetime = strawberry.field(description="Server time of the write (UTC).")
-    subject_type: str = strawberry.field(description="Label of the written fact.")
-    subject_key: str = strawberry.field(description="Key of the written fact.")
+def curation_field() -> Any:
+    """A payload's `curation`: the model's Curation, read back by the `curation`
+    lookup (by the payload's `curation_key`) like the written fact."""
+    return resolved(
+        MODEL_TYPES["Curation"],
+        (),
+        "The curation record, as `curation(key:)` reads it.",
+    )
 
 
 @strawberry.type(description="The result of addSource.")
@@ -180,32 +181,36 @@ class AddSourcePayload:
         description="True when this idempotencyKey had already been stored: nothing "
         "was written now."
     )
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     source = resolved(MODEL_TYPES["Source"], (), "The source as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordTreatyEvent.")
 class RecordTreatyEventPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     event = resolved(
         MODEL_TYPES["TreatyEvent"], (), "The event as stored now, with its sources."
     )
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordVote.")
 class RecordVotePayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     vote = resolved(MODEL_TYPES["ParliamentVote"], (), "The vote as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordStatement.")
 class RecordStatementPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     statement = resolved(MODEL_TYPES["Statement"], (), "The statement as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
