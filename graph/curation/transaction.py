@@ -65,6 +65,10 @@ TOUCHES: dict[str, frozenset[str]] = {
     ),
 }
 
+# Every write's record WROTE what it wrote and CITES its sources (a fact's
+# `history`, a record's `sources`), whichever operation it was.
+RECORD_TOUCHES = frozenset({Rel.WROTE, Rel.CITES})
+
 # Drivers whose database is known to have the Curation.key constraint.
 _constrained: weakref.WeakSet[AsyncDriver] = weakref.WeakSet()
 
@@ -138,10 +142,10 @@ async def _raise_statistics(
 ) -> None:
     """After the commit: a failure here must not fail a stored write (its retry
     would only replay it); the next load or write recomputes what was missed."""
+    touched = TOUCHES.get(operation)
+    types = None if touched is None else touched | RECORD_TOUCHES
     try:
-        await statistics.raise_to_current(
-            driver, settings.neo4j_database, TOUCHES.get(operation)
-        )
+        await statistics.raise_to_current(driver, settings.neo4j_database, types)
     except (Neo4jError, DriverError) as error:
         log.warning("cost statistics not raised after %s: %s", operation, error)
 
