@@ -42,7 +42,8 @@ FIND_CURATION: LiteralString = (
 CREATE_CURATION: LiteralString = (
     f"CREATE (c:`{Label.CURATION}` {{key: $key}}) "
     "SET c.operation = $operation, c.requestHash = $requestHash, c.by = $by, "
-    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey "
+    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
+    "c.idempotencyKey = $key, c.change = 'ADDED' "
     "RETURN c.at AS at"
 )
 
