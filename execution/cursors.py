@@ -106,10 +106,13 @@ def _is_unicode(text: str) -> bool:
 
 def _datetime(text: str, problem: BadUserInput) -> DateTime:
     """A cursor's datetime, to the nanosecond (Python's stops at microseconds, and
-    a truncated value would not equal the row it was read from)."""
+    a truncated value would not equal the row it was read from), at a fixed offset:
+    Neo4j orders `Z` before `Z[UTC]` at one instant, and the driver parses `+00:00`
+    as the named zone, so the row the cursor came from would come again."""
     if len(text) > 64:
         raise problem
     parsed = DateTime.from_iso_format(text)  # ValueError: not a datetime
-    if parsed.tzinfo is None:
+    offset = parsed.utcoffset()
+    if offset is None:
         raise problem
-    return parsed
+    return parsed.replace(tzinfo=dt.timezone(offset))

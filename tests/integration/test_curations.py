@@ -1,0 +1,275 @@
+"""The audit log (`curations`) and a fact's `history`, against the real seeded Neo4j.
+
+Two test curators write four records at module start: a source, a treaty event
+(Myanmar's Ottawa signature, which derives no PARTY_TO), its correction by the
+other curator, and a statement. The tests read them back filtered, sorted and
+paged; the clean-up deletes the records and all they wrote, and checks the graph's
+totals are back to before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from starlette.testclient import TestClient
+
+from httpapi.auth import hash_key
+from server import create_app
+from settings import ApiKey, Settings
+
+RUN = uuid.uuid4().hex[:10]
+PREFIX = f"test-aud-{RUN}-"
+KEYS = {
+    "test-aud-a": "tg_test-aud-a-0123456789abcdefghijklmnopqrstuvw",
+    "test-aud-b": "tg_test-aud-b-0123456789abcdefghijklmnopqrstuvw",
+}
+STATE = "MMR"
+EVENT_KEY = f"ottawa:{STATE}:signature"
+
+WRITE_SOURCE = """
+mutation($k: String!, $in: SourceInput!) {
+  addSource(idempotencyKey: $k, input: $in) { curation { id key at } }
+}"""
+WRITE_EVENT = """
+mutation($k: String!, $in: TreatyEventInput!) {
+  recordTreatyEvent(idempotencyKey: $k, input: $in) {
+    curation { id key idempotencyKey operation by at subjectType subjectKey change
+               treaties countries sources { id } }
+  }
+}"""
+WRITE_STATEMENT = """
+mutation($k: String!, $in: StatementInput!) {
+  recordStatement(idempotencyKey: $k, input: $in) { curation { key at } }
+}"""
+CURATIONS = """
+query($where: CurationWhere, $sort: [CurationSort!], $first: Int, $after: String) {
+  curations(where: $where, sort: $sort, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { idempotencyKey operation by at subjectType subjectKey } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+OURS = {"by": {"in": list(KEYS)}, "idempotencyKey": {"startsWith": PREFIX}}
+
+
+def _post(
+    client: TestClient, query: str, variables: dict[str, Any], by: str = ""
+) -> Any:
+    headers = {"Authorization": f"Bearer {KEYS[by]}"} if by else {}
+    response = client.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    return body["data"]
+
+
+def _source(sid: str) -> dict[str, Any]:
+    return {
+        "id": sid,
+        "url": f"https://example.test/treatygraph/{sid}",
+        "publisher": "Treatygraph test fixture",
+        "kind": "NEWS",
+    }
+
+
+def _totals(db: Driver) -> tuple[int, int]:
+    nodes, _, _ = db.execute_query("MATCH (n) RETURN count(n) AS n")
+    rels, _, _ = db.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
+    return nodes[0]["n"], rels[0]["n"]
+
+
+@pytest.fixture(scope="module")
+def client(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient]:
+    keyed = dataclasses.replace(
+        neo4j,
+        api_keys=tuple(
+            ApiKey(name, "curator", hash_key(key)) for name, key in KEYS.items()
+        ),
+    )
+    with TestClient(create_app(keyed)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def written(client: TestClient, db: Driver) -> Iterator[dict[str, Any]]:
+    """The four writes' payload records, in the order they were made."""
+    before = _totals(db)
+    sid = f"{PREFIX}src"
+    records: dict[str, Any] = {}
+    data = _post(
+        client, WRITE_SOURCE, {"k": f"{PREFIX}1", "in": _source(sid)}, "test-aud-a"
+    )
+    records["source"] = data["addSource"]["curation"]
+    event = {"treaty": "ottawa", "country": STATE, "kind": "SIGNATURE"}
+    data = _post(
+        client,
+        WRITE_EVENT,
+        {"k": f"{PREFIX}2", "in": {**event, "date": "2001-01-01", "sourceIds": [sid]}},
+        "test-aud-a",
+    )
+    records["event"] = data["recordTreatyEvent"]["curation"]
+    data = _post(
+        client,
+        WRITE_EVENT,
+        {
+            "k": f"{PREFIX}3",
+            "in": {**event, "date": "2001-02-02", "newSources": [_source(f"{sid}2")]},
+        },
+        "test-aud-b",
+    )
+    records["correction"] = data["recordTreatyEvent"]["curation"]
+    statement = {
+        "key": f"{PREFIX}stmt",
+        "kind": "ANNOUNCEMENT",
+        "title": "Test fixture statement",
+        "date": "2026-01-01",
+        "countries": [STATE],
+        "sourceIds": [sid],
+    }
+    data = _post(
+        client, WRITE_STATEMENT, {"k": f"{PREFIX}4", "in": statement}, "test-aud-b"
+    )
+    records["statement"] = data["recordStatement"]["curation"]
+    yield records
+    db.execute_query(
+        "MATCH (c:Curation) WHERE c.idempotencyKey STARTS WITH $p "
+        "OPTIONAL MATCH (c)-[:WROTE]->(n) "
+        "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
+        "UNWIND doomed AS x DETACH DELETE x",
+        p=PREFIX,
+    )
+    assert _totals(db) == before
+
+
+def _keys(data: dict[str, Any]) -> list[str]:
+    return [e["node"]["idempotencyKey"] for e in data["curations"]["edges"]]
+
+
+def test_payload_curation_is_the_audit_record_with_its_fields(
+    written: dict[str, Any],
+) -> None:
+    record = written["correction"]
+    assert record["idempotencyKey"] == f"{PREFIX}3"
+    assert record["operation"] == "recordTreatyEvent"
+    assert record["by"] == "test-aud-b"
+    assert record["subjectType"] == "TreatyEvent"
+    assert record["subjectKey"] == EVENT_KEY
+    assert record["change"] == "CORRECTED"
+    assert record["treaties"] == ["ottawa"] and record["countries"] == [STATE]
+    assert [s["id"] for s in record["sources"]] == [f"{PREFIX}src2"]
+    assert record["at"].startswith("20") and record["id"]
+
+
+def test_curations_are_filtered_by_curator_oldest_first(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    where = {**OURS, "by": {"eq": "test-aud-a"}}
+    data = _post(client, CURATIONS, {"where": where})
+    assert _keys(data) == [f"{PREFIX}1", f"{PREFIX}2"]
+    assert data["curations"]["totalCount"] == 2
+
+
+def test_curations_are_filtered_by_subject_type_key_and_operation(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    where = {
+        **OURS,
+        "subjectType": {"eq": "TreatyEvent"},
+        "subjectKey": {"eq": EVENT_KEY},
+    }
+    assert _keys(_post(client, CURATIONS, {"where": where})) == [
+        f"{PREFIX}2",
+        f"{PREFIX}3",
+    ]
+    where = {**OURS, "operation": {"in": ["addSource", "recordStatement"]}}
+    assert _keys(_post(client, CURATIONS, {"where": where})) == [
+        f"{PREFIX}1",
+        f"{PREFIX}4",
+    ]
+    where = {**OURS, "change": {"eq": "CORRECTED"}}
+    assert _keys(_post(client, CURATIONS, {"where": where})) == [f"{PREFIX}3"]
+
+
+def test_curations_are_filtered_by_a_time_range(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    first, last = written["source"]["at"], written["statement"]["at"]
+    inside = {**OURS, "at": {"gte": first, "lte": last}}
+    assert len(_keys(_post(client, CURATIONS, {"where": inside}))) == 4
+    after_first = {**OURS, "at": {"gt": first}}
+    assert f"{PREFIX}1" not in _keys(_post(client, CURATIONS, {"where": after_first}))
+    before = {**OURS, "at": {"lt": "2000-01-01"}}
+    assert _keys(_post(client, CURATIONS, {"where": before})) == []
+
+
+def test_a_naive_datetime_is_refused_with_a_code(client: TestClient) -> None:
+    response = client.post(
+        "/graphql",
+        json={
+            "query": CURATIONS,
+            "variables": {"where": {"at": {"gte": "2026-01-01T00:00:00"}}},
+        },
+    )
+    errors = response.json()["errors"]
+    assert "offset" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"]
+
+
+def test_curations_sorted_newest_first_page_by_cursor_without_repeats(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    seen: list[str] = []
+    after = None
+    for _ in range(5):
+        variables = {"where": OURS, "sort": [{"at": "DESC"}], "first": 1}
+        data = _post(client, CURATIONS, {**variables, "after": after})
+        seen.extend(_keys(data))
+        page = data["curations"]["pageInfo"]
+        if not page["hasNextPage"]:
+            break
+        after = page["endCursor"]
+    assert seen == [f"{PREFIX}4", f"{PREFIX}3", f"{PREFIX}2", f"{PREFIX}1"]
+
+
+def test_history_lists_a_facts_writes_in_order(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    query = """
+    query($key: String!) {
+      event(key: $key) {
+        date
+        history { idempotencyKey by operation change sources { id } }
+        claims { status value history { idempotencyKey } }
+      }
+    }"""
+    event = _post(client, query, {"key": EVENT_KEY})["event"]
+    assert event["date"] == "2001-02-02"
+    assert [(h["idempotencyKey"], h["by"], h["change"]) for h in event["history"]] == [
+        (f"{PREFIX}2", "test-aud-a", "ADDED"),
+        (f"{PREFIX}3", "test-aud-b", "CORRECTED"),
+    ]
+    (claim,) = [c for c in event["claims"] if c["status"] == "ALTERNATIVE"]
+    assert claim["value"] == "2001-01-01"
+    # The claim the correction made keeps its own history: that correction.
+    assert [h["idempotencyKey"] for h in claim["history"]] == [f"{PREFIX}3"]
+
+
+def test_a_curation_is_a_node_and_has_a_lookup(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    record = written["event"]
+    query = """
+    query($id: ID!, $key: String!) {
+      node(id: $id) { ... on Curation { idempotencyKey } }
+      curation(key: $key) { id operation }
+    }"""
+    data = _post(client, query, {"id": record["id"], "key": record["key"]})
+    assert data["node"] == {"idempotencyKey": f"{PREFIX}2"}
+    assert data["curation"] == {"id": record["id"], "operation": "recordTreatyEvent"}
