@@ -162,9 +162,11 @@ def test_payload_curation_is_the_audit_record_with_its_fields(
     assert record["subjectType"] == "TreatyEvent"
     assert record["subjectKey"] == EVENT_KEY
     assert record["change"] == "CORRECTED"
-    assert record["treaties"] == ["ottawa"] and record["countries"] == [STATE]
+    assert record["treaties"] == ["ottawa"]
+    assert record["countries"] == [STATE]
     assert [s["id"] for s in record["sources"]] == [f"{PREFIX}src2"]
-    assert record["at"].startswith("20") and record["id"]
+    assert record["at"].startswith("20")
+    assert record["id"]
 
 
 def test_curations_are_filtered_by_curator_oldest_first(
