@@ -18,6 +18,7 @@ from model.enums import (
     VoteOutcome,
 )
 from model.names import Label, Rel
+from model.urls import normal_url
 from model.vocabulary import (
     NOT_SEEDED,
     Computed,
@@ -115,9 +116,11 @@ SOURCE = NodeType(
             pattern=ID,
         ),
         "url": Prop(
-            "Where the fact was read (urn: when no URL exists).",
+            "Where the fact was read (urn: when no URL exists), normalised: scheme "
+            "and host lower-case, no default port, trailing `/` or fragment.",
             nullable=False,
             required=True,
+            canonical=normal_url,
         ),
         "publisher": Prop("Who published it.", nullable=False, required=True),
         "title": Prop("Title, when known."),

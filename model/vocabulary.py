@@ -10,6 +10,7 @@ mapping, seed checks and the loader plan) is derived from these declarations.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -118,6 +119,9 @@ class Prop:
     deprecated: str | None = None
     # The node property it reads, when not the field's own name.
     stored: str | None = None
+    # The one spelling a seed or curated value is stored and compared in (a
+    # source's URL: model.urls), applied after the value's checks.
+    canonical: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from graph.errors import BadUserInput
+from model.urls import normal_url
 
 ID = re.compile(r"[a-z0-9][a-z0-9\-:.]{0,119}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9\-]{0,39}")
@@ -109,7 +110,8 @@ def dated(date: dt.date | None, words: str | None, argument: str, other: str) ->
 
 
 def url(value: str, argument: str) -> str:
-    """An http(s) URL with a host, or a urn:."""
+    """An http(s) URL with a host, or a urn:, as the loader stores seed URLs
+    (model.urls), so one page is one source whichever way it is spelled."""
     checked = required(value, argument, limit=2048)
     parsed = urlparse(checked)
     web = parsed.scheme in {"http", "https"} and bool(parsed.hostname)
@@ -117,4 +119,4 @@ def url(value: str, argument: str) -> str:
         raise BadUserInput(
             f"'{argument}' must be an http(s) URL or a urn:", argument=argument
         )
-    return checked
+    return normal_url(checked)

@@ -275,3 +275,34 @@ def test_a_curation_is_a_node_and_has_a_lookup(
     data = _post(client, query, {"id": record["id"], "key": record["key"]})
     assert data["node"] == {"idempotencyKey": f"{PREFIX}2"}
     assert data["curation"] == {"id": record["id"], "operation": "recordTreatyEvent"}
+
+
+def test_a_source_url_spelled_another_way_is_a_conflict(
+    client: TestClient, db: Driver, written: dict[str, Any]
+) -> None:
+    sid = f"{PREFIX}url"
+    page = f"https://example.test/treatygraph/{sid}"
+    first = {**_source(sid), "url": f"HTTPS://Example.TEST:443/treatygraph/{sid}/#top"}
+    data = _post(client, WRITE_SOURCE, {"k": f"{PREFIX}5", "in": first}, "test-aud-a")
+    stored, _, _ = db.execute_query(
+        "MATCH (s:Source {id: $id}) RETURN s.url AS url", id=sid
+    )
+    assert stored[0]["url"] == page
+    assert data["addSource"]["curation"]["key"] == f"{PREFIX}5"
+    again = {**_source(f"{sid}-again"), "url": f"{page}/"}
+    response = client.post(
+        "/graphql",
+        json={"query": WRITE_SOURCE, "variables": {"k": f"{PREFIX}6", "in": again}},
+        headers={"Authorization": f"Bearer {KEYS['test-aud-a']}"},
+    )
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert error["extensions"]["existing"] == sid
+
+
+def test_seed_urls_are_stored_normalised(db: Driver, seeded: dict[str, Any]) -> None:
+    rows, _, _ = db.execute_query(
+        "MATCH (s:Source {id: 'countryinfo-1-0-1'}) RETURN s.url AS url"
+    )
+    # seeds/data/sources/geo.yaml gives it with a trailing '/'.
+    assert rows[0]["url"] == "https://pypi.org/project/countryinfo/1.0.1"
