@@ -400,6 +400,12 @@ MEMBERSHIP = NodeType(
         "claims": claims("Competing claims about it."),
         "history": history(),
     },
+    root=Root(
+        "memberships",
+        "Memberships of organizations, past and present.",
+        "membership",
+        "One membership by key (ORG:ISO3).",
+    ),
     seeds=Seeds("memberships", key=("organization", "country")),
     claim_kind="membership",
     interval=MEMBERSHIP_DATES,

@@ -175,6 +175,30 @@ def curation_field() -> Any:
     )
 
 
+@strawberry.input(
+    description="A state's dated membership of an organization, keyed ORG:ISO3 as "
+    "the seed files key it: one per state and organization."
+)
+class MembershipInput:
+    organization: str = strawberry.field(description="Organization code (NATO, EU).")
+    country: str = strawberry.field(description="ISO alpha-3 of the member state.")
+    since: dt.date | None = strawberry.field(
+        default=None,
+        description="First day of membership; null only with a `note` saying what "
+        "is known.",
+    )
+    until: dt.date | None = strawberry.field(
+        default=None, description="First day no longer a member (null: still one)."
+    )
+    note: str | None = strawberry.field(default=None, description="Curator's remark.")
+    source_ids: list[str] = strawberry.field(
+        default_factory=list, description="Ids of stored sources."
+    )
+    new_sources: list[SourceInput] = strawberry.field(
+        default_factory=list, description="Sources to add with it."
+    )
+
+
 @strawberry.type(description="The result of addSource.")
 class AddSourcePayload:
     replayed: bool = strawberry.field(
@@ -212,5 +236,16 @@ class RecordStatementPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
     curation = curation_field()
     statement = resolved(MODEL_TYPES["Statement"], (), "The statement as stored now.")
+    subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
+
+
+@strawberry.type(description="The result of recordMembership.")
+class RecordMembershipPayload:
+    replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
+    curation = curation_field()
+    membership = resolved(
+        MODEL_TYPES["Membership"], (), "The membership as stored now."
+    )
     subject_key: strawberry.Private[str]
     curation_key: strawberry.Private[str]

@@ -142,6 +142,10 @@ class Mutation:
         resolver=curation.record_statement,
         description="Add a statement or decision with its authors and recommendations.",
     )
+    record_membership = strawberry.mutation(
+        resolver=curation.record_membership,
+        description="Add a state's dated membership of an organization (NATO, EU).",
+    )
 
 
 _CACHE_SIZE = 512

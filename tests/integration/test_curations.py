@@ -306,3 +306,99 @@ def test_seed_urls_are_stored_normalised(db: Driver, seeded: dict[str, Any]) -> 
     )
     # seeds/data/sources/geo.yaml gives it with a trailing '/'.
     assert rows[0]["url"] == "https://pypi.org/project/countryinfo/1.0.1"
+
+
+MEMBERSHIP = """
+mutation($k: String!, $in: MembershipInput!) {
+  recordMembership(idempotencyKey: $k, input: $in) {
+    replayed
+    curation { operation subjectType subjectKey }
+    membership { key since until note organization { code } country { iso3 }
+                 sources { id } history { idempotencyKey } }
+  }
+}"""
+
+
+def test_record_membership_stores_it_as_the_seeds_key_it(
+    client: TestClient, db: Driver, written: dict[str, Any]
+) -> None:
+    membership = {
+        "organization": "eu",
+        "country": STATE,
+        "since": "2030-01-01",
+        "until": "2031-01-01",
+        "note": "Test fixture membership.",
+        "sourceIds": [f"{PREFIX}src"],
+    }
+    variables = {"k": f"{PREFIX}7", "in": membership}
+    data = _post(client, MEMBERSHIP, variables, "test-aud-b")["recordMembership"]
+    assert data["curation"] == {
+        "operation": "recordMembership",
+        "subjectType": "Membership",
+        "subjectKey": f"EU:{STATE}",
+    }
+    assert data["membership"] == {
+        "key": f"EU:{STATE}",
+        "since": "2030-01-01",
+        "until": "2031-01-01",
+        "note": "Test fixture membership.",
+        "organization": {"code": "EU"},
+        "country": {"iso3": STATE},
+        "sources": [{"id": f"{PREFIX}src"}],
+        "history": [{"idempotencyKey": f"{PREFIX}7"}],
+    }
+    query = """
+    query($iso3: String!) {
+      country(iso3: $iso3) {
+        on: memberships(asOf: "2030-06-01") { key }
+        off: memberships(asOf: "2031-01-01") { key }
+      }
+    }"""
+    country = _post(client, query, {"iso3": STATE})["country"]
+    assert country == {"on": [{"key": f"EU:{STATE}"}], "off": []}
+    assert _post(client, MEMBERSHIP, variables, "test-aud-b")["recordMembership"][
+        "replayed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "argument"),
+    [
+        ({"organization": "NOPE"}, "BAD_USER_INPUT", "input.organization"),
+        ({"country": "XXX"}, "BAD_USER_INPUT", "input.country"),
+        ({"until": "2029-01-01"}, "BAD_USER_INPUT", "input.until"),
+        ({"since": None}, "BAD_USER_INPUT", "input.since"),
+        ({"organization": "NATO", "country": "EST"}, "CONFLICT", "input.key"),
+    ],
+    ids=["unknown-organization", "unknown-country", "ends-first", "no-date", "exists"],
+)
+def test_record_membership_refuses_with_a_code_and_writes_nothing(
+    client: TestClient,
+    db: Driver,
+    written: dict[str, Any],
+    change: dict[str, Any],
+    code: str,
+    argument: str,
+) -> None:
+    before = _totals(db)
+    membership = {
+        "organization": "NATO",
+        "country": STATE,
+        "since": "2030-01-01",
+        "sourceIds": [f"{PREFIX}src"],
+        **change,
+    }
+    response = client.post(
+        "/graphql",
+        json={
+            "query": MEMBERSHIP,
+            "variables": {"k": f"{PREFIX}x-{uuid.uuid4().hex[:8]}", "in": membership},
+        },
+        headers={"Authorization": f"Bearer {KEYS['test-aud-b']}"},
+    )
+    (error,) = response.json()["errors"]
+    assert (error["extensions"]["code"], error["extensions"]["argument"]) == (
+        code,
+        argument,
+    )
+    assert _totals(db) == before

@@ -1,0 +1,58 @@
+"""The recordMembership mutation."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from graph.curation import memberships as store
+from graph.errors import BadUserInput
+from graph.model import Label
+from model.nodes import MEMBERSHIP
+from resolvers.curation import inputs
+from resolvers.curation.sources import cited_sources
+from resolvers.curation.writes import INPUT, KeyArg, MutationInfo, curate, curator
+from schema.mutations import MembershipInput, RecordMembershipPayload
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,19}")
+
+
+async def record_membership(
+    info: MutationInfo,
+    idempotency_key: KeyArg,
+    input: Annotated[MembershipInput, INPUT],
+) -> RecordMembershipPayload:
+    """Add a state's dated membership of an organization (NATO, EU …)."""
+    principal = curator(info)
+    organization = inputs.matching(
+        input.organization.upper(), _CODE, "input.organization", "an organization code"
+    )
+    country = inputs.iso3(input.country, "input.country")
+    note = inputs.text(input.note, "input.note", limit=inputs.MAX_LONG)
+    inputs.dated(input.since, note, "input.since", "input.note")
+    if input.since and input.until and input.until <= input.since:
+        raise BadUserInput(
+            "'input.until' must be later than 'since' (the first day no longer a "
+            "member)",
+            argument="input.until",
+        )
+    props = {"since": input.since, "until": input.until, "note": note}
+    sources = cited_sources(input.source_ids, input.new_sources)
+    # Keyed as the loader keys memberships.yaml records (Seeds(key=...)).
+    fields = {"organization": organization, "country": country}
+    seeds = MEMBERSHIP.seeds
+    assert seeds is not None  # MEMBERSHIP is seeded from memberships.yaml
+    key = ":".join(fields[name] for name in seeds.key)
+    record, replayed, subject = await curate(
+        info,
+        principal,
+        "recordMembership",
+        idempotency_key,
+        (Label.MEMBERSHIP, key),
+        sources,
+        {**fields, **props},
+        store.membership_fact(store.MembershipInput(organization, country, props)),
+    )
+    return RecordMembershipPayload(
+        replayed=replayed, subject_key=subject, curation_key=record
+    )
