@@ -695,6 +695,12 @@ TERM = NodeType(
         "claims": claims("Claims about it."),
         "history": history(),
     },
+    root=Root(
+        "terms",
+        "Terms in office, with dates where known.",
+        "term",
+        "One term by key (person:office:start).",
+    ),
     seeds=Seeds("terms", key=("person", "office", "from")),
     claim_kind="term",
     interval=TERM_DATES,

@@ -199,6 +199,30 @@ class MembershipInput:
     )
 
 
+@strawberry.input(
+    description="A person's term in an office, keyed person:office:start as the "
+    "seed files key it."
+)
+class TermInput:
+    person: str = strawberry.field(description="Key of the person.")
+    office: str = strawberry.field(description="Key of the office.")
+    start: dt.date | None = strawberry.field(
+        default=None,
+        description="First day in office; null only with a `note` saying what is "
+        "known (an unknown start counts as always).",
+    )
+    end: dt.date | None = strawberry.field(
+        default=None, description="First day out of office (null: not known to end)."
+    )
+    note: str | None = strawberry.field(default=None, description="Curator's remark.")
+    source_ids: list[str] = strawberry.field(
+        default_factory=list, description="Ids of stored sources."
+    )
+    new_sources: list[SourceInput] = strawberry.field(
+        default_factory=list, description="Sources to add with it."
+    )
+
+
 @strawberry.type(description="The result of addSource.")
 class AddSourcePayload:
     replayed: bool = strawberry.field(
@@ -247,5 +271,14 @@ class RecordMembershipPayload:
     membership = resolved(
         MODEL_TYPES["Membership"], (), "The membership as stored now."
     )
+    subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
+
+
+@strawberry.type(description="The result of recordTerm.")
+class RecordTermPayload:
+    replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
+    curation = curation_field()
+    term = resolved(MODEL_TYPES["Term"], (), "The term as stored now.")
     subject_key: strawberry.Private[str]
     curation_key: strawberry.Private[str]

@@ -146,6 +146,10 @@ class Mutation:
         resolver=curation.record_membership,
         description="Add a state's dated membership of an organization (NATO, EU).",
     )
+    record_term = strawberry.mutation(
+        resolver=curation.record_term,
+        description="Add a person's term in an office, with its dates where known.",
+    )
 
 
 _CACHE_SIZE = 512

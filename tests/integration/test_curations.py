@@ -402,3 +402,83 @@ def test_record_membership_refuses_with_a_code_and_writes_nothing(
         argument,
     )
     assert _totals(db) == before
+
+
+TERM = """
+mutation($k: String!, $in: TermInput!) {
+  recordTerm(idempotencyKey: $k, input: $in) {
+    curation { operation subjectType subjectKey }
+    term { key start end person { key } office { key } sources { id }
+           history { idempotencyKey } }
+  }
+}"""
+
+
+def test_record_term_stores_it_as_the_seeds_key_it(
+    client: TestClient, written: dict[str, Any]
+) -> None:
+    term = {
+        "person": "hanno-pevkur",
+        "office": "est-minister-of-defence",
+        "start": "2040-01-01",
+        "end": "2041-01-01",
+        "sourceIds": [f"{PREFIX}src"],
+    }
+    data = _post(client, TERM, {"k": f"{PREFIX}8", "in": term}, "test-aud-b")
+    key = "hanno-pevkur:est-minister-of-defence:2040-01-01"
+    assert data["recordTerm"]["curation"]["subjectKey"] == key
+    assert data["recordTerm"]["term"] == {
+        "key": key,
+        "start": "2040-01-01",
+        "end": "2041-01-01",
+        "person": {"key": "hanno-pevkur"},
+        "office": {"key": "est-minister-of-defence"},
+        "sources": [{"id": f"{PREFIX}src"}],
+        "history": [{"idempotencyKey": f"{PREFIX}8"}],
+    }
+    query = '{ person(key: "hanno-pevkur") { offices(asOf: "2040-06-01") { key } } }'
+    offices = _post(client, query, {})["person"]["offices"]
+    assert {"key": "est-minister-of-defence"} in offices
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "argument"),
+    [
+        ({"person": "nobody-at-all"}, "BAD_USER_INPUT", "input.person"),
+        ({"office": "no-such-office"}, "BAD_USER_INPUT", "input.office"),
+        ({"end": "2000-01-01"}, "BAD_USER_INPUT", "input.end"),
+        ({"start": None}, "BAD_USER_INPUT", "input.start"),
+        ({"start": "2022-07-18"}, "CONFLICT", "input.key"),
+    ],
+    ids=["unknown-person", "unknown-office", "ends-first", "no-date", "exists"],
+)
+def test_record_term_refuses_with_a_code_and_writes_nothing(
+    client: TestClient,
+    db: Driver,
+    written: dict[str, Any],
+    change: dict[str, Any],
+    code: str,
+    argument: str,
+) -> None:
+    before = _totals(db)
+    term = {
+        "person": "hanno-pevkur",
+        "office": "est-minister-of-defence",
+        "start": "2042-01-01",
+        "sourceIds": [f"{PREFIX}src"],
+        **change,
+    }
+    response = client.post(
+        "/graphql",
+        json={
+            "query": TERM,
+            "variables": {"k": f"{PREFIX}x-{uuid.uuid4().hex[:8]}", "in": term},
+        },
+        headers={"Authorization": f"Bearer {KEYS['test-aud-b']}"},
+    )
+    (error,) = response.json()["errors"]
+    assert (error["extensions"]["code"], error["extensions"]["argument"]) == (
+        code,
+        argument,
+    )
+    assert _totals(db) == before
