@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from graph.errors import BadUserInput
 from model.urls import normal_url
+from model.vocabulary import NodeType
 
 ID = re.compile(r"[a-z0-9][a-z0-9\-:.]{0,119}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9\-]{0,39}")
@@ -107,6 +108,25 @@ def dated(date: dt.date | None, words: str | None, argument: str, other: str) ->
             f"'{argument}' is required unless '{other}' says what is known of the date",
             argument=argument,
         )
+
+
+def ends_after(
+    start: dt.date | None, end: dt.date | None, argument: str, other: str
+) -> None:
+    """An interval's end (its first day outside) after its start, when both are known."""
+    if start is not None and end is not None and end <= start:
+        raise BadUserInput(
+            f"'{argument}' must be later than '{other}' (it is the first day outside)",
+            argument=argument,
+        )
+
+
+def seed_key(node_type: NodeType, values: dict[str, str]) -> str:
+    """The natural key the loader gives a record with these seed fields (`ORG:ISO3`,
+    `person:office:start`), so a curated record and a seeded one never differ."""
+    if node_type.seeds is None or not node_type.seeds.key:
+        raise ValueError(f"{node_type.name} has no key made of seed fields")
+    return ":".join(values[name] for name in node_type.seeds.key)
 
 
 def url(value: str, argument: str) -> str:

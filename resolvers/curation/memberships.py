@@ -6,7 +6,6 @@ import re
 from typing import Annotated
 
 from graph.curation import memberships as store
-from graph.errors import BadUserInput
 from graph.model import Label
 from model.nodes import MEMBERSHIP
 from resolvers.curation import inputs
@@ -30,19 +29,11 @@ async def record_membership(
     country = inputs.iso3(input.country, "input.country")
     note = inputs.text(input.note, "input.note", limit=inputs.MAX_LONG)
     inputs.dated(input.since, note, "input.since", "input.note")
-    if input.since and input.until and input.until <= input.since:
-        raise BadUserInput(
-            "'input.until' must be later than 'since' (the first day no longer a "
-            "member)",
-            argument="input.until",
-        )
+    inputs.ends_after(input.since, input.until, "input.until", "since")
     props = {"since": input.since, "until": input.until, "note": note}
     sources = cited_sources(input.source_ids, input.new_sources)
-    # Keyed as the loader keys memberships.yaml records (Seeds(key=...)).
     fields = {"organization": organization, "country": country}
-    seeds = MEMBERSHIP.seeds
-    assert seeds is not None  # MEMBERSHIP is seeded from memberships.yaml
-    key = ":".join(fields[name] for name in seeds.key)
+    key = inputs.seed_key(MEMBERSHIP, fields)
     record, replayed, subject = await curate(
         info,
         principal,

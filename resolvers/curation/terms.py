@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from graph.curation import terms as store
-from graph.errors import BadUserInput
 from graph.model import Label
 from model.nodes import TERM
 from resolvers.curation import inputs
@@ -23,19 +22,12 @@ async def record_term(
     office = inputs.matching(input.office, inputs.ID, "input.office", "an office key")
     note = inputs.text(input.note, "input.note", limit=inputs.MAX_LONG)
     inputs.dated(input.start, note, "input.start", "input.note")
-    if input.start and input.end and input.end <= input.start:
-        raise BadUserInput(
-            "'input.end' must be later than 'start' (the first day out of office)",
-            argument="input.end",
-        )
+    inputs.ends_after(input.start, input.end, "input.end", "start")
     props = {"start": input.start, "end": input.end, "note": note}
     sources = cited_sources(input.source_ids, input.new_sources)
-    # Keyed as the loader keys terms.yaml records (Seeds(key=...)): an unknown
-    # start is spelled as the loader spells a null, `None`.
+    # An unknown start is spelled as the loader spells a null: `None`.
     fields = {"person": person, "office": office, "from": str(input.start)}
-    seeds = TERM.seeds
-    assert seeds is not None  # TERM is seeded from terms.yaml
-    key = ":".join(fields[name] for name in seeds.key)
+    key = inputs.seed_key(TERM, fields)
     record, replayed, subject = await curate(
         info,
         principal,

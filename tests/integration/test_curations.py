@@ -148,6 +148,18 @@ def written(client: TestClient, db: Driver) -> Iterator[dict[str, Any]]:
     assert _totals(db) == before
 
 
+def _refusal(client: TestClient, query: str, given: dict[str, Any]) -> tuple[str, str]:
+    """The code and argument of the one error a write with a fresh key answers."""
+    variables = {"k": f"{PREFIX}x-{uuid.uuid4().hex[:8]}", "in": given}
+    response = client.post(
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {KEYS['test-aud-b']}"},
+    )
+    (error,) = response.json()["errors"]
+    return error["extensions"]["code"], error["extensions"]["argument"]
+
+
 def _keys(data: dict[str, Any]) -> list[str]:
     return [e["node"]["idempotencyKey"] for e in data["curations"]["edges"]]
 
@@ -388,19 +400,7 @@ def test_record_membership_refuses_with_a_code_and_writes_nothing(
         "sourceIds": [f"{PREFIX}src"],
         **change,
     }
-    response = client.post(
-        "/graphql",
-        json={
-            "query": MEMBERSHIP,
-            "variables": {"k": f"{PREFIX}x-{uuid.uuid4().hex[:8]}", "in": membership},
-        },
-        headers={"Authorization": f"Bearer {KEYS['test-aud-b']}"},
-    )
-    (error,) = response.json()["errors"]
-    assert (error["extensions"]["code"], error["extensions"]["argument"]) == (
-        code,
-        argument,
-    )
+    assert _refusal(client, MEMBERSHIP, membership) == (code, argument)
     assert _totals(db) == before
 
 
@@ -468,17 +468,5 @@ def test_record_term_refuses_with_a_code_and_writes_nothing(
         "sourceIds": [f"{PREFIX}src"],
         **change,
     }
-    response = client.post(
-        "/graphql",
-        json={
-            "query": TERM,
-            "variables": {"k": f"{PREFIX}x-{uuid.uuid4().hex[:8]}", "in": term},
-        },
-        headers={"Authorization": f"Bearer {KEYS['test-aud-b']}"},
-    )
-    (error,) = response.json()["errors"]
-    assert (error["extensions"]["code"], error["extensions"]["argument"]) == (
-        code,
-        argument,
-    )
+    assert _refusal(client, TERM, term) == (code, argument)
     assert _totals(db) == before
