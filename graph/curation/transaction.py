@@ -65,6 +65,7 @@ TOUCHES: dict[str, frozenset[str]] = {
         {Rel.IN_CHAMBER, Rel.ON_TREATY, Rel.ABSTAINED_IN, Rel.CITES}
     ),
     "recordMembership": frozenset({Rel.HAS_MEMBERSHIP, Rel.OF_ORGANIZATION, Rel.CITES}),
+    "recordTerm": frozenset({Rel.HELD, Rel.OF_OFFICE, Rel.CITES}),
 }
 
 # Every write's record WROTE what it wrote and CITES its sources (a fact's
