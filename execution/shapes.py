@@ -38,12 +38,13 @@ from model.identity import ID_FIELD
 Complete = Callable[[Any], Any]
 
 # Per scalar, the test under which graphql-core's serializer returns a value as it is
-# (Date: Cypher sends ISO text, which the Date scalar passes through; Int: 32 bits;
+# (Date, DateTime: Cypher sends ISO text, which their scalars pass through; Int: 32 bits;
 # Float: finite, since x - x is nan for inf and nan). Source over `{x}`.
 _PASSES = {
     "String": "type({x}) is str",
     "ID": "type({x}) is str",
     "Date": "type({x}) is str",
+    "DateTime": "type({x}) is str",
     "Boolean": "type({x}) is bool",
     "Int": f"(type({{x}}) is int and {-(2**31)} <= {{x}} <= {2**31 - 1})",
     "Float": "(type({x}) is float and {x} - {x} == 0.0)",

@@ -20,7 +20,11 @@ from model.identity import (
 )
 from model.vocabulary import Interval, Link, Model, NodeType, Prop, Step
 
-ScalarKind = Literal["string", "int", "date", "bool", "enum", "strings", "float"]
+ScalarKind = Literal[
+    "string", "int", "date", "datetime", "bool", "enum", "strings", "float"
+]
+# Kinds Cypher renders as ISO text in answers, compared and sorted as stored.
+TEMPORAL = frozenset({"date", "datetime"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class TypeMap:
     dated: bool = False
     # When a node of it exists at `{asof}` (a condition on `{t}`); None: always.
     begins: str | None = None
+    # The root listing's order without a `sort` (the key ends every order).
+    order: tuple[str, ...] = ()
 
 
 def interval_text(interval: Interval, var: str) -> str:
@@ -107,10 +113,10 @@ def _scalar(name: str, prop: Prop, node_type: NodeType) -> Scalar:
         if node_type.interval is None:
             raise ValueError(f"{node_type.name}.{name}: valid needs an interval")
         expr = "(" + interval_text(node_type.interval, "v") + ")"
-    elif kind == "date":
-        expr = "toString({v}.`" + name + "`)"
+    elif kind in TEMPORAL:
+        expr = "toString({v}.`" + (prop.stored or name) + "`)"
     else:
-        expr = "{v}.`" + name + "`"
+        expr = "{v}.`" + (prop.stored or name) + "`"
     return Scalar(expr, kind, prop.sortable, prop.filterable)
 
 
@@ -173,6 +179,7 @@ def type_maps(model: Model) -> dict[str, TypeMap]:
             node=node_type.name in identified,
             dated=node_type.name in dated,
             begins=begins_text(node_type),
+            order=node_type.root.order if node_type.root is not None else (),
         )
     return types
 

@@ -54,9 +54,12 @@ def fanout_key(type_name: str, field: str) -> str:
 
 def _fanout(label: str, key: str, rel: Relation) -> str:
     pattern = rel.pattern.format(v="v", t="t", r="r", m="m")
+    # Aggregated before the key is named: a literal beside an aggregate is a
+    # grouping key, and a label with no nodes (no curation yet) would give no row.
     return (
-        f"MATCH (v:`{label}`) RETURN '{key}' AS key, "
-        f"coalesce(max(COUNT {{ MATCH {pattern} RETURN DISTINCT t }}), 0) AS value"
+        f"MATCH (v:`{label}`) "
+        f"WITH max(COUNT {{ MATCH {pattern} RETURN DISTINCT t }}) AS value "
+        f"RETURN '{key}' AS key, coalesce(value, 0) AS value"
     )
 
 
@@ -74,7 +77,8 @@ def statistics_queries(
     for name, tm in catalog.types.items():
         # From the count store: no scan.
         queries.append(
-            f"MATCH (v:`{tm.label}`) RETURN '{name}' AS key, count(v) AS value"
+            f"MATCH (v:`{tm.label}`) WITH count(v) AS value "
+            f"RETURN '{name}' AS key, value"
         )
         for field, mapped in tm.fields.items():
             if isinstance(mapped, Relation) and _walks(mapped.pattern, types):

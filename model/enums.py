@@ -201,6 +201,30 @@ class VoteOutcome(Described):
     FAILED = "FAILED", "The vote failed."
 
 
+class CurationChange(Described):
+    """What one curation did to the fact it wrote."""
+
+    ADDED = "ADDED", "A new record."
+    CORRECTED = (
+        "CORRECTED",
+        "New values for a stored record; each prior value is kept as an ALTERNATIVE "
+        "claim with the sources that gave it.",
+    )
+    RETRACTED = (
+        "RETRACTED",
+        "The record was hidden from answers (soft: it is kept, with who, when and "
+        "why).",
+    )
+
+
+class PartyStanding(Described):
+    """A state's PARTY_TO under a treaty right after a write to one of its events."""
+
+    PARTY = "PARTY", "A party: PARTY_TO holds and ends later than today, or never."
+    FORMER_PARTY = "FORMER_PARTY", "PARTY_TO ended on or before today."
+    NOT_PARTY = "NOT_PARTY", "No PARTY_TO: the treaty never entered into force for it."
+
+
 def seed_spelling(member: Enum, separator: str = "-") -> str:
     """How seed files write a value: `ENTRY_INTO_FORCE` as `entry_into_force`
     (separator `_`) or `JOINT_STATEMENT` as `joint-statement` (separator `-`)."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from model.enums import (
     ClaimStatus,
+    CurationChange,
     EventKind,
+    PartyStanding,
     RecommendationAction,
     SourceKind,
     StatementKind,
@@ -16,6 +18,7 @@ from model.enums import (
     VoteOutcome,
 )
 from model.names import Label, Rel
+from model.urls import normal_url
 from model.vocabulary import (
     NOT_SEEDED,
     Computed,
@@ -65,6 +68,19 @@ def sources(description: str = "Sources of this record.") -> Link:
     return Link("Source", description, (out(Rel.CITES),), order=("id",))
 
 
+def history() -> Link:
+    """The curations that wrote a record, oldest first (the audit log of one fact)."""
+    return Link(
+        "Curation",
+        "Every accepted mutation that wrote this record, oldest first: who, when, "
+        "what changed and from which sources (empty for a record only the seed files "
+        "wrote).",
+        (into(Rel.WROTE),),
+        order=("at", "key"),
+        args=("where",),
+    )
+
+
 def claims(description: str) -> Link:
     """Claims sources make about a record."""
     return Link(
@@ -100,9 +116,11 @@ SOURCE = NodeType(
             pattern=ID,
         ),
         "url": Prop(
-            "Where the fact was read (urn: when no URL exists).",
+            "Where the fact was read (urn: when no URL exists), normalised: scheme "
+            "and host lower-case, no default port, trailing `/` or fragment.",
             nullable=False,
             required=True,
+            canonical=normal_url,
         ),
         "publisher": Prop("Who published it.", nullable=False, required=True),
         "title": Prop("Title, when known."),
@@ -117,6 +135,7 @@ SOURCE = NodeType(
         ),
         "reliability": text("Caveats on this source's reliability."),
         "note": note(),
+        "history": history(),
     },
     root=Root("sources", "Sources.", "source", "One source by id."),
     seeds=Seeds("sources", required_file=True),
@@ -168,6 +187,7 @@ CLAIM = NodeType(
         ),
         "note": note("Why, and what else is known."),
         "sources": sources("Where the claim was read."),
+        "history": history(),
     },
     root=Root(
         "claims", "Claims, including conflicting ones.", "claim", "One claim by key."
@@ -378,7 +398,14 @@ MEMBERSHIP = NodeType(
         ),
         "sources": sources("Where the dates were read."),
         "claims": claims("Competing claims about it."),
+        "history": history(),
     },
+    root=Root(
+        "memberships",
+        "Memberships of organizations, past and present.",
+        "membership",
+        "One membership by key (ORG:ISO3).",
+    ),
     seeds=Seeds("memberships", key=("organization", "country")),
     claim_kind="membership",
     interval=MEMBERSHIP_DATES,
@@ -478,6 +505,7 @@ TREATY_EVENT = NodeType(
         "treaty": single("Treaty", "The treaty.", out(Rel.UNDER), seed="treaty"),
         "sources": sources("Where the date was read (or the rule's source)."),
         "claims": claims("Competing claims about this event."),
+        "history": history(),
     },
     root=Root(
         "events", "Treaty events of every state.", "event", "One treaty event by key."
@@ -571,6 +599,7 @@ VOTE = NodeType(
         ),
         "sources": sources("Where the tallies were read."),
         "claims": claims("Competing tallies and dates."),
+        "history": history(),
     },
     root=Root("votes", "Parliamentary votes.", "vote", "One vote by key."),
     seeds=Seeds("votes"),
@@ -664,7 +693,14 @@ TERM = NodeType(
         "office": single("Office", "Which office.", out(Rel.OF_OFFICE), seed="office"),
         "sources": sources(),
         "claims": claims("Claims about it."),
+        "history": history(),
     },
+    root=Root(
+        "terms",
+        "Terms in office, with dates where known.",
+        "term",
+        "One term by key (person:office:start).",
+    ),
     seeds=Seeds("terms", key=("person", "office", "from")),
     claim_kind="term",
     interval=TERM_DATES,
@@ -712,6 +748,7 @@ STATEMENT = NodeType(
         ),
         "sources": sources("Where it was read."),
         "claims": claims("Competing claims about it."),
+        "history": history(),
     },
     root=Root(
         "statements", "Statements and decisions.", "statement", "One statement by key."
@@ -750,6 +787,7 @@ RECOMMENDATION = NodeType(
             order=("name", "iso3"),
         ),
         "sources": sources("The statement's sources."),
+        "history": history(),
     },
     # Seeded inside statements.yaml (a statement's `recommendations`).
     root=Root("recommendations", "Recommendations made on or before `asOf`."),
@@ -779,12 +817,80 @@ STOCKPILE = NodeType(
         ),
         "sources": sources("Where the figure was read."),
         "claims": claims("Competing figures."),
+        "history": history(),
     },
     root=Root(
         "stockpiles", "Stockpile figures.", "stockpile", "One stockpile figure by key."
     ),
     seeds=Seeds("stockpiles"),
     claim_kind="stockpile",
+)
+
+CURATION = NodeType(
+    "Curation",
+    Label.CURATION,
+    "key",
+    "Who wrote what, and when: the record of one accepted mutation, written in its "
+    "transaction. `curations` lists them (the audit log); a fact's `history` lists "
+    "its own.",
+    {
+        "key": Prop(
+            "Unique key of the record (the curator's and the client's keys).",
+            nullable=False,
+        ),
+        "idempotencyKey": Prop("The client's key, as sent.", nullable=False),
+        "operation": Prop("Which mutation (recordTreatyEvent …).", nullable=False),
+        "by": Prop("Name of the API key that wrote it.", nullable=False),
+        "at": Prop("Server time of the write (UTC).", "datetime", nullable=False),
+        "subjectType": Prop(
+            "The GraphQL type of the written fact (TreatyEvent …).",
+            nullable=False,
+            # Labels are the types' names (model.names).
+            stored="subjectLabel",
+        ),
+        "subjectKey": Prop("Key of the written fact.", nullable=False),
+        "change": Prop("ADDED, CORRECTED or RETRACTED.", "enum", enum=CurationChange),
+        "fields": Prop(
+            "The GraphQL fields of the fact it set or changed.",
+            "strings",
+            sortable=False,
+        ),
+        "before": Prop(
+            "Those fields' prior values, as JSON text (null when ADDED).",
+            filterable=False,
+            sortable=False,
+        ),
+        "after": Prop(
+            "Their new values, as JSON text (null when RETRACTED).",
+            filterable=False,
+            sortable=False,
+        ),
+        "reason": text("The curator's why (always given for a retraction)."),
+        "treaties": Prop(
+            "Slugs of the treaties the fact concerns.", "strings", sortable=False
+        ),
+        "countries": Prop(
+            "ISO alpha-3 codes of the states it concerns.", "strings", sortable=False
+        ),
+        "partyStatus": Prop(
+            "For a write to a treaty event: the state's PARTY_TO under that treaty "
+            "right after it.",
+            "enum",
+            enum=PartyStanding,
+        ),
+        "partySince": Prop("Its first day, then.", "date"),
+        "partyUntil": Prop("Its end, then (null: open).", "date"),
+        "sources": sources("The sources the write cited."),
+    },
+    root=Root(
+        "curations",
+        "The audit log: every accepted mutation, oldest first unless sorted.",
+        "curation",
+        "One curation record by key.",
+        order=("at",),
+    ),
+    seeded=False,
+    range_indexes=("at", "by", "subjectKey"),
 )
 
 # Declaration order is the order of where/sort fields, root fields and seed kinds.
@@ -805,5 +911,6 @@ MODEL = Model(
         STOCKPILE,
         SOURCE,
         CLAIM,
+        CURATION,
     )
 )

@@ -10,11 +10,13 @@ mapping, seed checks and the loader plan) is derived from these declarations.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
-Kind = Literal["string", "int", "date", "bool", "enum", "strings", "float"]
+# `datetime`: a server timestamp (curation records), never a seed field.
+Kind = Literal["string", "int", "date", "datetime", "bool", "enum", "strings", "float"]
 Direction = Literal["out", "in", "any"]
 Placement = Literal["target", "via", "rel"]
 
@@ -115,6 +117,11 @@ class Prop:
     valid: bool = False
     # Why clients should stop using the field, and what to use instead.
     deprecated: str | None = None
+    # The node property it reads, when not the field's own name.
+    stored: str | None = None
+    # The one spelling a seed or curated value is stored and compared in (a
+    # source's URL: model.urls), applied after the value's checks.
+    canonical: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,8 @@ class Root:
     listing_description: str
     lookup: str | None = None
     lookup_description: str = ""
+    # The listing's order when the query gives no `sort` (the key always ends it).
+    order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,12 +217,24 @@ class NodeType:
     begins: str | None = None
     extra_unique: tuple[str, ...] = ()
     range_indexes: tuple[str, ...] = ()
+    # False: only the API writes it (curation records): the loader never writes,
+    # prunes or digests its nodes, nor the relationships reaching them.
+    seeded: bool = True
 
     def __post_init__(self) -> None:
         checked_name(self.name, "type")
         checked_name(self.label, "label")
-        for name in self.fields:
+        for name, declared in self.fields.items():
             checked_name(name, "field")
+            if isinstance(declared, Prop) and declared.stored is not None:
+                checked_name(declared.stored, "property")
+            if (
+                isinstance(declared, Prop)
+                and declared.kind == "datetime"
+                and self.seeded
+                and declared.seed != NOT_SEEDED
+            ):
+                raise ValueError(f"{self.name}.{name}: a datetime is never seeded")
         if self.key not in self.fields:
             raise ValueError(f"{self.name}: key {self.key!r} is not a field")
 

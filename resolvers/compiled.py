@@ -34,15 +34,18 @@ def resolve_root(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
 
 
 async def resolve_written(source: Any, info: GraphQLResolveInfo[Any], **_: Any) -> Any:
-    """A mutation payload's object (`event`, `vote` …), read back by the root lookup
-    of the same name, so clients select from it exactly as from `Query`."""
+    """A mutation payload's object (`event`, `vote` …, and `curation`), read back by
+    the root lookup of the same name, so clients select from it exactly as from
+    `Query`: by the payload's `<field>_key` (`curation_key`), else its `subject_key`."""
     context: Context = info.context
     settings = context.settings
     binder = Binder(info)
     bound = binder.bind_root()
     catalog = catalog_in(info.schema)
     argument = catalog.root_lookups[bound.name][1]
-    binder.leaves.append(source.subject_key)
+    binder.leaves.append(
+        getattr(source, f"{info.field_name}_key", None) or source.subject_key
+    )
     key = Leaf(len(binder.leaves) - 1)
     selection = Selection(bound.name, bound.key, {argument: key}, bound.children)
     plan = plan_for(selection, catalog, settings)

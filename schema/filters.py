@@ -73,6 +73,19 @@ class DateFilter:
     gte: dt.date | None = _operator("gte")
 
 
+@strawberry.input(
+    description="Operators on a date-and-time field (ISO 8601 with an offset, e.g. "
+    "2026-12-03T14:00:00Z; a bare date means its midnight UTC)."
+)
+class DateTimeFilter:
+    eq: dt.datetime | None = _operator("eq")
+    in_: list[dt.datetime] | None = _operator("in")
+    lt: dt.datetime | None = _operator("lt")
+    lte: dt.datetime | None = _operator("lte")
+    gt: dt.datetime | None = _operator("gt")
+    gte: dt.datetime | None = _operator("gte")
+
+
 @strawberry.input(description="Operators on a true/false field.")
 class BooleanFilter:
     eq: bool | None = _operator("eq")
@@ -89,6 +102,7 @@ _SCALAR_FILTERS: dict[str, Any] = {
     "string": StringFilter,
     "int": IntFilter,
     "date": DateFilter,
+    "datetime": DateTimeFilter,
     "bool": BooleanFilter,
     "strings": StringListFilter,
 }

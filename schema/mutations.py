@@ -1,11 +1,12 @@
 """Inputs and payloads of the curation mutations (the Mutation type is in schema.root).
 
 Every mutation takes a client-chosen `idempotencyKey` and at least one source, and
-returns a payload with the curation record and the written object, read back through
-the same compiled lookup as `Query` (so clients select any of its fields).
+returns a payload with the curation record and the written object, both read back
+through the same compiled lookups as `Query` (so clients select any of their fields).
 """
 
 import datetime as dt
+from typing import Any
 
 import strawberry
 
@@ -164,14 +165,62 @@ class StatementInput:
     )
 
 
-@strawberry.type(description="Who wrote what, and when: the record of one mutation.")
-class Curation:
-    idempotency_key: str = strawberry.field(description="The client's key.")
-    operation: str = strawberry.field(description="Which mutation.")
-    by: str = strawberry.field(description="Name of the API key that wrote it.")
-    at: dt.datetime = strawberry.field(description="Server time of the write (UTC).")
-    subject_type: str = strawberry.field(description="Label of the written fact.")
-    subject_key: str = strawberry.field(description="Key of the written fact.")
+def curation_field() -> Any:
+    """A payload's `curation`: the model's Curation, read back by the `curation`
+    lookup (by the payload's `curation_key`) like the written fact."""
+    return resolved(
+        MODEL_TYPES["Curation"],
+        (),
+        "The curation record, as `curation(key:)` reads it.",
+    )
+
+
+@strawberry.input(
+    description="A state's dated membership of an organization, keyed ORG:ISO3 as "
+    "the seed files key it: one per state and organization."
+)
+class MembershipInput:
+    organization: str = strawberry.field(description="Organization code (NATO, EU).")
+    country: str = strawberry.field(description="ISO alpha-3 of the member state.")
+    since: dt.date | None = strawberry.field(
+        default=None,
+        description="First day of membership; null only with a `note` saying what "
+        "is known.",
+    )
+    until: dt.date | None = strawberry.field(
+        default=None, description="First day no longer a member (null: still one)."
+    )
+    note: str | None = strawberry.field(default=None, description="Curator's remark.")
+    source_ids: list[str] = strawberry.field(
+        default_factory=list, description="Ids of stored sources."
+    )
+    new_sources: list[SourceInput] = strawberry.field(
+        default_factory=list, description="Sources to add with it."
+    )
+
+
+@strawberry.input(
+    description="A person's term in an office, keyed person:office:start as the "
+    "seed files key it."
+)
+class TermInput:
+    person: str = strawberry.field(description="Key of the person.")
+    office: str = strawberry.field(description="Key of the office.")
+    start: dt.date | None = strawberry.field(
+        default=None,
+        description="First day in office; null only with a `note` saying what is "
+        "known (an unknown start counts as always).",
+    )
+    end: dt.date | None = strawberry.field(
+        default=None, description="First day out of office (null: not known to end)."
+    )
+    note: str | None = strawberry.field(default=None, description="Curator's remark.")
+    source_ids: list[str] = strawberry.field(
+        default_factory=list, description="Ids of stored sources."
+    )
+    new_sources: list[SourceInput] = strawberry.field(
+        default_factory=list, description="Sources to add with it."
+    )
 
 
 @strawberry.type(description="The result of addSource.")
@@ -180,32 +229,56 @@ class AddSourcePayload:
         description="True when this idempotencyKey had already been stored: nothing "
         "was written now."
     )
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     source = resolved(MODEL_TYPES["Source"], (), "The source as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordTreatyEvent.")
 class RecordTreatyEventPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     event = resolved(
         MODEL_TYPES["TreatyEvent"], (), "The event as stored now, with its sources."
     )
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordVote.")
 class RecordVotePayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     vote = resolved(MODEL_TYPES["ParliamentVote"], (), "The vote as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
 
 
 @strawberry.type(description="The result of recordStatement.")
 class RecordStatementPayload:
     replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
-    curation: Curation = strawberry.field(description="The curation record.")
+    curation = curation_field()
     statement = resolved(MODEL_TYPES["Statement"], (), "The statement as stored now.")
     subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
+
+
+@strawberry.type(description="The result of recordMembership.")
+class RecordMembershipPayload:
+    replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
+    curation = curation_field()
+    membership = resolved(
+        MODEL_TYPES["Membership"], (), "The membership as stored now."
+    )
+    subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]
+
+
+@strawberry.type(description="The result of recordTerm.")
+class RecordTermPayload:
+    replayed: bool = strawberry.field(description="See AddSourcePayload.replayed.")
+    curation = curation_field()
+    term = resolved(MODEL_TYPES["Term"], (), "The term as stored now.")
+    subject_key: strawberry.Private[str]
+    curation_key: strawberry.Private[str]

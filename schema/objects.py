@@ -30,6 +30,7 @@ _SCALARS: dict[str, Any] = {
     "float": float,
     "bool": bool,
     "date": dt.date,
+    "datetime": dt.datetime,
     "strings": list[str],
 }
 

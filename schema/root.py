@@ -42,7 +42,7 @@ from schema.fields import (
 from schema.install import install
 from schema.objects import MODEL_TYPES
 from schema.registry import MAX_PAGE, Types, paging
-from schema.scalars import DateScalar
+from schema.scalars import DateScalar, DateTimeScalar
 from schema.search import search_hit, search_type
 from settings import Settings
 
@@ -142,6 +142,14 @@ class Mutation:
         resolver=curation.record_statement,
         description="Add a statement or decision with its authors and recommendations.",
     )
+    record_membership = strawberry.mutation(
+        resolver=curation.record_membership,
+        description="Add a state's dated membership of an organization (NATO, EU).",
+    )
+    record_term = strawberry.mutation(
+        resolver=curation.record_term,
+        description="Add a person's term in an office, with its dates where known.",
+    )
 
 
 _CACHE_SIZE = 512
@@ -183,7 +191,9 @@ def build_schema(settings: Settings, model: Model = MODEL) -> TreatySchema:
     schema = TreatySchema(
         query=Query if own else build_query(objects.build(model)),
         mutation=Mutation if own else None,
-        config=StrawberryConfig(scalar_map={dt.date: DateScalar}),  # type: ignore[dict-item]  # strawberry's own scalar() return type
+        config=StrawberryConfig(
+            scalar_map={dt.date: DateScalar, dt.datetime: DateTimeScalar}  # type: ignore[dict-item]  # strawberry's own scalar() return type
+        ),
         # Factories, as Strawberry asks: a fresh instance per request (each holds
         # that request's execution context); the parse and validation caches behind
         # them are module-level and shared. The rules are set before validating:

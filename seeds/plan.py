@@ -155,18 +155,19 @@ def build_plan(data: Dataset, model: Model = MODEL) -> LoadPlan:
         ],
         dataset={"filesHash": dataset_version(data), "partyRule": PARTY_RULE},
         keys=node_keys(model),
-        labels=tuple(t.label for t in model.types),
+        labels=tuple(t.label for t in model.types if t.seeded),
         rel_types=seeded_rels(model),
     )
 
 
 def seeded_rels(model: Model) -> tuple[str, ...]:
-    """Every relationship type of the model's one-step links: those the loader
-    writes (and removes when the files no longer hold them)."""
+    """Every relationship type of the model's one-step links between seeded types:
+    those the loader writes (and removes when the files no longer hold them)."""
+    seeded = {t.name for t in model.types if t.seeded}
     rels = {
         str(link.path[0].rel)
         for t in model.types
         for link in t.links().values()
-        if len(link.path) == 1
+        if len(link.path) == 1 and t.name in seeded and link.target in seeded
     }
     return tuple(sorted(rels))

@@ -122,15 +122,21 @@ def _check_unique(spec: Spec, records: list[Record], where: list[Where]) -> list
             problems.append(f"{label}: record {index}: {problem}")
     for unique in spec.unique:
         owner = spec.node_type.name.lower() if spec.node_type else spec.kind
+        prop = spec.node_type.props().get(unique) if spec.node_type else None
+        canonical = prop.canonical if prop is not None else None
         used: dict[object, str] = {}
         for record, (label, index) in zip(records, where, strict=True):
             value = record.get(unique)
             if not isinstance(value, str | int):
                 continue
+            # Compared as stored: two spellings of one URL are one source.
+            if canonical is not None and isinstance(value, str):
+                value = canonical(value)
             if value in used:
+                same = "" if value == record.get(unique) else f" (as {value})"
                 problems.append(
-                    f"{label}: record {index} ({spec.key(record)}): '{unique}' already "
-                    f"used by {owner} {used[value]}"
+                    f"{label}: record {index} ({spec.key(record)}): '{unique}'{same} "
+                    f"already used by {owner} {used[value]}"
                 )
             used[value] = spec.key(record)
     return problems

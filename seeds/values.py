@@ -37,7 +37,8 @@ def spellings(enum: type[Enum], separator: str) -> dict[str, str]:
 
 def graph_value(prop: Prop, value: Any) -> Any:
     """A checked seed value as the graph stores it: dates as dates, enums by name
-    (`treaty-text` -> TREATY_TEXT), a missing list as an empty one."""
+    (`treaty-text` -> TREATY_TEXT), a missing list as an empty one, text in its
+    canonical spelling (a source's normalised URL)."""
     if prop.kind == "strings":
         return value or []
     if value is None:
@@ -46,6 +47,8 @@ def graph_value(prop: Prop, value: Any) -> Any:
         return spellings(prop.enum, prop.seed_separator)[value]
     if prop.kind == "date":
         return as_date(value)
+    if prop.canonical is not None and isinstance(value, str):
+        return prop.canonical(value)
     return value
 
 

@@ -97,6 +97,15 @@ def event_fact(event: EventInput) -> Fact:
             props=props,
         )
         await derive_party(tx, event.country, event.treaty)
+        await run(
+            tx,
+            f"{MATCH_CURATION} SET cur.treaties = [$treaty], cur.countries = [$iso3], "
+            "cur.change = CASE WHEN $exists THEN 'CORRECTED' ELSE 'ADDED' END",
+            curation=request.key,
+            treaty=event.treaty,
+            iso3=event.country,
+            exists=before["exists"],
+        )
 
     return write
 

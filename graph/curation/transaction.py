@@ -42,7 +42,8 @@ FIND_CURATION: LiteralString = (
 CREATE_CURATION: LiteralString = (
     f"CREATE (c:`{Label.CURATION}` {{key: $key}}) "
     "SET c.operation = $operation, c.requestHash = $requestHash, c.by = $by, "
-    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey "
+    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
+    "c.idempotencyKey = $key, c.change = 'ADDED' "
     "RETURN c.at AS at"
 )
 
@@ -63,7 +64,13 @@ TOUCHES: dict[str, frozenset[str]] = {
     "recordVote": frozenset(
         {Rel.IN_CHAMBER, Rel.ON_TREATY, Rel.ABSTAINED_IN, Rel.CITES}
     ),
+    "recordMembership": frozenset({Rel.HAS_MEMBERSHIP, Rel.OF_ORGANIZATION, Rel.CITES}),
+    "recordTerm": frozenset({Rel.HELD, Rel.OF_OFFICE, Rel.CITES}),
 }
+
+# Every write's record WROTE what it wrote and CITES its sources (a fact's
+# `history`, a record's `sources`), whichever operation it was.
+RECORD_TOUCHES = frozenset({Rel.WROTE, Rel.CITES})
 
 # Drivers whose database is known to have the Curation.key constraint.
 _constrained: weakref.WeakSet[AsyncDriver] = weakref.WeakSet()
@@ -138,10 +145,10 @@ async def _raise_statistics(
 ) -> None:
     """After the commit: a failure here must not fail a stored write (its retry
     would only replay it); the next load or write recomputes what was missed."""
+    touched = TOUCHES.get(operation)
+    types = None if touched is None else touched | RECORD_TOUCHES
     try:
-        await statistics.raise_to_current(
-            driver, settings.neo4j_database, TOUCHES.get(operation)
-        )
+        await statistics.raise_to_current(driver, settings.neo4j_database, types)
     except (Neo4jError, DriverError) as error:
         log.warning("cost statistics not raised after %s: %s", operation, error)
 

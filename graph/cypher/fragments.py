@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.mapping import Scalar
+from graph.mapping import TEMPORAL, Scalar
 
 
 def quote(name: str) -> str:
@@ -19,9 +19,9 @@ def entries(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def raw(field: Scalar, v: str) -> str:
-    """A scalar's value as stored, for comparing and sorting: a date stays a date
-    (the projection renders it as text). `{asof}` is left for the caller."""
+    """A scalar's value as stored, for comparing and sorting: a date (or datetime)
+    stays one (the projection renders it as text). `{asof}` is left for the caller."""
     expr = field.expr
-    if field.kind == "date" and expr.startswith("toString("):
+    if field.kind in TEMPORAL and expr.startswith("toString("):
         expr = expr[len("toString(") : -1]
     return expr.format(v=v, asof="{asof}")

@@ -21,6 +21,7 @@ SENTINELS = {
     "int": "9223372036854775807",
     "float": "1.0e308",
     "date": "date('9999-12-31')",
+    "datetime": "datetime('9999-12-31T00:00:00Z')",
     "bool": "true",
     "enum": "'\\uffff'",
 }

@@ -51,7 +51,9 @@ def compile_root(
         type_name = catalog.root_lists.get(sel.name, "TreatyEvent")
         args = timeline.events_args(sel.args) if sel.name == "timeline" else sel.args
         tm = state.type(type_name)
-        everything = Relation("({t}:`" + tm.label + "`)", type_name, valid=tm.begins)
+        everything = Relation(
+            "({t}:`" + tm.label + "`)", type_name, valid=tm.begins, order=tm.order
+        )
         label = tm.label
         page = connections.connection(
             state, everything, sel.children, args, v=None, asof=asof, bound=label

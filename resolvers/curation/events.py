@@ -47,4 +47,6 @@ async def record_treaty_event(
         {"treaty": treaty, "country": country, "props": event.props},
         store.event_fact(event),
     )
-    return RecordTreatyEventPayload(replayed=replayed, curation=record, subject_key=key)
+    return RecordTreatyEventPayload(
+        replayed=replayed, subject_key=key, curation_key=record
+    )

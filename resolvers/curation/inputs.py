@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from graph.errors import BadUserInput
+from model.urls import normal_url
+from model.vocabulary import NodeType
 
 ID = re.compile(r"[a-z0-9][a-z0-9\-:.]{0,119}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9\-]{0,39}")
@@ -108,8 +110,28 @@ def dated(date: dt.date | None, words: str | None, argument: str, other: str) ->
         )
 
 
+def ends_after(
+    start: dt.date | None, end: dt.date | None, argument: str, other: str
+) -> None:
+    """An interval's end (its first day outside) after its start, when both are known."""
+    if start is not None and end is not None and end <= start:
+        raise BadUserInput(
+            f"'{argument}' must be later than '{other}' (it is the first day outside)",
+            argument=argument,
+        )
+
+
+def seed_key(node_type: NodeType, values: dict[str, str]) -> str:
+    """The natural key the loader gives a record with these seed fields (`ORG:ISO3`,
+    `person:office:start`), so a curated record and a seeded one never differ."""
+    if node_type.seeds is None or not node_type.seeds.key:
+        raise ValueError(f"{node_type.name} has no key made of seed fields")
+    return ":".join(values[name] for name in node_type.seeds.key)
+
+
 def url(value: str, argument: str) -> str:
-    """An http(s) URL with a host, or a urn:."""
+    """An http(s) URL with a host, or a urn:, as the loader stores seed URLs
+    (model.urls), so one page is one source whichever way it is spelled."""
     checked = required(value, argument, limit=2048)
     parsed = urlparse(checked)
     web = parsed.scheme in {"http", "https"} and bool(parsed.hostname)
@@ -117,4 +139,4 @@ def url(value: str, argument: str) -> str:
         raise BadUserInput(
             f"'{argument}' must be an http(s) URL or a urn:", argument=argument
         )
-    return checked
+    return normal_url(checked)

@@ -84,4 +84,4 @@ async def add_source(
         {},
         write_source,
     )
-    return AddSourcePayload(replayed=replayed, curation=record, subject_key=key)
+    return AddSourcePayload(replayed=replayed, subject_key=key, curation_key=record)

@@ -84,5 +84,5 @@ async def record_statement(
         store.statement_fact(statement),
     )
     return RecordStatementPayload(
-        replayed=replayed, curation=record, subject_key=subject
+        replayed=replayed, subject_key=subject, curation_key=record
     )

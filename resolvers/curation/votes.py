@@ -69,4 +69,6 @@ async def record_vote(
         {"chamber": chamber, "treaty": treaty, "abstainers": abstainers, **props},
         store.vote_fact(vote),
     )
-    return RecordVotePayload(replayed=replayed, curation=record, subject_key=subject)
+    return RecordVotePayload(
+        replayed=replayed, subject_key=subject, curation_key=record
+    )

@@ -25,7 +25,7 @@ from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
 from graph.model import Label
 from resolvers.curation.inputs import matching
-from schema.mutations import IDEMPOTENCY_KEY, INPUT_DESCRIPTION, Curation
+from schema.mutations import IDEMPOTENCY_KEY, INPUT_DESCRIPTION
 
 _IDEMPOTENCY = re.compile(r"[A-Za-z0-9_.:\-]{8,128}")
 
@@ -85,9 +85,9 @@ async def curate(
     sources: Sources,
     payload: dict[str, Any],
     fact: Fact,
-) -> tuple[Curation, bool, str]:
-    """Store `fact` with its curation record: the record, whether it was a replay,
-    and the written subject's key."""
+) -> tuple[str, bool, str]:
+    """Store `fact` with its curation record: the record's key (the payload reads
+    it back by `curation(key:)`), whether it was a replay, and the subject's key."""
     context = info.context
     key = idempotency(idempotency_key)
     request = Request(
@@ -108,12 +108,4 @@ async def curate(
     if context.statistics is not None and not curated.replayed:
         # Its reads estimate with what this write grew, from the next request on.
         await context.statistics.refresh()
-    record = Curation(
-        idempotency_key=curated.key,
-        operation=curated.operation,
-        by=curated.by,
-        at=curated.at,
-        subject_type=curated.subject_label,
-        subject_key=curated.subject_key,
-    )
-    return record, curated.replayed, curated.subject_key
+    return curated.key, curated.replayed, curated.subject_key

@@ -41,7 +41,10 @@ CASES = [case for document in DOCUMENTS for case in document.cases]
 
 
 def plain(value: Any) -> Any:
-    """Parameters as JSON; a date is `{"$date": "YYYY-MM-DD"}`, never a bare string."""
+    """Parameters as JSON; a date is `{"$date": "YYYY-MM-DD"}`, never a bare string
+    (a datetime `{"$datetime": ISO 8601}`)."""
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
     if isinstance(value, dt.date):
         return {"$date": value.isoformat()}
     if isinstance(value, list):

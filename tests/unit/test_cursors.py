@@ -65,3 +65,21 @@ def test_deeply_nested_cursor_is_bad_user_input() -> None:
 def test_largest_neo4j_integer_round_trips() -> None:
     values = [2**63 - 1, -(2**63), 1.5]
     assert cursors.decode(cursors.encode(values, "s"), "after", 3, "s") == values
+
+
+def test_datetime_cursor_keeps_nanoseconds_at_a_fixed_offset() -> None:
+    from neo4j.time import DateTime
+
+    stored = DateTime(2026, 12, 3, 15, 24, 5, 524000001, tzinfo=dt.UTC)
+    (value,) = cursors.decode(cursors.encode([stored], "s"), "after", 1, "s")
+    assert value == stored
+    assert value.nanosecond == 524000001
+    # A named zone would order after the stored `Z` value at the same instant.
+    assert value.tzinfo == dt.timezone(dt.timedelta(0))
+
+
+def test_datetime_cursor_without_an_offset_is_bad_user_input() -> None:
+    raw = json.dumps({"s": "s", "v": [["t", "2026-12-03T15:24:05"]]})
+    text = base64.urlsafe_b64encode(raw.encode()).decode()
+    with pytest.raises(BadUserInput):
+        cursors.decode(text, "after", 1, "s")

@@ -61,8 +61,9 @@ def test_every_keyed_type_is_a_node_but_source_whose_id_is_its_handle() -> None:
     }
 
 
-def test_only_claims_and_sources_have_undated_ids_in_the_model() -> None:
-    assert {t.name for t in MODEL.types} - dated_types(MODEL) == {"Claim", "Source"}
+def test_only_claims_sources_and_curations_have_undated_ids_in_the_model() -> None:
+    undated = {t.name for t in MODEL.types} - dated_types(MODEL)
+    assert undated == {"Claim", "Source", "Curation"}
 
 
 def _type(name: str, *links: tuple[str, str, tuple[str, ...]], **kw: str) -> NodeType:
