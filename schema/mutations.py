@@ -172,6 +172,22 @@ class Curation:
     at: dt.datetime = strawberry.field(description="Server time of the write (UTC).")
     subject_type: str = strawberry.field(description="Label of the written fact.")
     subject_key: str = strawberry.field(description="Key of the written fact.")
+    change: str | None = strawberry.field(
+        default=None, description="ADDED, CORRECTED or RETRACTED."
+    )
+    fields: list[str] = strawberry.field(
+        default_factory=list, description="The fields the write set or changed."
+    )
+    before: str | None = strawberry.field(
+        default=None,
+        description="JSON of those fields' values before; null when ADDED.",
+    )
+    after: str | None = strawberry.field(
+        default=None, description="JSON of their values after; null when RETRACTED."
+    )
+    reason: str | None = strawberry.field(
+        default=None, description="The curator's why."
+    )
 
 
 @strawberry.type(description="The result of addSource.")

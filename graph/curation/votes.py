@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
 from graph.curation.fragments import CITE_FACT, MATCH_CURATION, link_each
-from graph.curation.request import Fact, Request
+from graph.curation.request import Change, Fact, Request, added
 from graph.curation.steps import require, require_new, unknown, write_fact
 from graph.errors import BadUserInput
 from graph.model import Label, Rel
 
 CHAMBER_SEATS: LiteralString = (
     f"OPTIONAL MATCH (ch:`{Label.CHAMBER}` {{key: $key}}) "
-    "RETURN ch IS NOT NULL AS found, ch.seats AS seats"
+    f"OPTIONAL MATCH (ch)-[:`{Rel.OF_COUNTRY}`]->(c:`{Label.COUNTRY}`) "
+    "RETURN ch IS NOT NULL AS found, ch.seats AS seats, c.iso3 AS country"
 )
 _ABSTAINERS = link_each(
     "n", Rel.ABSTAINED_IN, Label.PERSON, "$abstainers", inbound=True
@@ -42,7 +44,7 @@ class VoteInput:
 def vote_fact(vote: VoteInput) -> Fact:
     """A new vote in a known chamber; its tallies cannot exceed the chamber's seats."""
 
-    async def write(tx: AsyncManagedTransaction, request: Request) -> None:
+    async def write(tx: AsyncManagedTransaction, request: Request) -> Change:
         result = await tx.run(CHAMBER_SEATS, key=vote.chamber)
         chamber = await result.single(strict=True)
         if not chamber["found"]:
@@ -68,5 +70,7 @@ def vote_fact(vote: VoteInput) -> Fact:
             abstainers=vote.abstainers,
             props=vote.props,
         )
+        country = [chamber["country"]] if chamber["country"] else []
+        return dataclasses.replace(added(request), countries=country)
 
     return write

@@ -46,5 +46,6 @@ async def record_treaty_event(
         sources,
         {"treaty": treaty, "country": country, "props": event.props},
         store.event_fact(event),
+        concerns=([treaty], [country]),
     )
     return RecordTreatyEventPayload(replayed=replayed, curation=record, subject_key=key)

@@ -68,5 +68,6 @@ async def record_vote(
         sources,
         {"chamber": chamber, "treaty": treaty, "abstainers": abstainers, **props},
         store.vote_fact(vote),
+        concerns=([treaty] if treaty else [], []),
     )
     return RecordVotePayload(replayed=replayed, curation=record, subject_key=subject)

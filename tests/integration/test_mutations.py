@@ -106,7 +106,7 @@ def count(db: Driver, cypher: str, **params: Any) -> int:
 def curations(db: Driver) -> int:
     return count(
         db,
-        "MATCH (c:Curation) WHERE c.key STARTS WITH $p RETURN count(c)",
+        "MATCH (c:Curation) WHERE c.idempotencyKey STARTS WITH $p RETURN count(c)",
         p=PREFIX,
     )
 
@@ -850,7 +850,7 @@ async def test_hundred_concurrent_curations_with_distinct_keys_store_a_hundred(
     assert {r["data"]["recordStatement"]["replayed"] for r in results} == {False}
     stored = count(
         db,
-        "MATCH (c:Curation)-[:WROTE]->(s:Statement) WHERE c.key STARTS WITH $run "
+        "MATCH (c:Curation)-[:WROTE]->(s:Statement) WHERE c.idempotencyKey STARTS WITH $run "
         "AND (s)-[:CITES]->(:Source) RETURN count(DISTINCT s)",
         run=run,
     )

@@ -1,0 +1,76 @@
+"""The inputs and payloads of the generic corrections, derived from model.nodes.
+
+`<Type>Correction` has one optional field per correctable Prop
+(graph.curation.correctable): left out, a field stays as stored; an explicit null
+clears it (refused where the Prop is not nullable).
+"""
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from graph.curation.correctable import CORRECTABLE, correctable
+from model.vocabulary import NodeType
+from schema.enums import wrapped
+from schema.fields import declare, resolved, shell
+from schema.mutations import Curation
+from schema.objects import MODEL_TYPES
+
+_SCALARS: dict[str, Any] = {
+    "string": str,
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "date": dt.date,
+    "strings": list[str],
+}
+
+
+def _correction(t: NodeType) -> Any:
+    fields: dict[str, tuple[Any, Any]] = {}
+    for name, prop in correctable(t).items():
+        value = wrapped(prop.enum) if prop.enum is not None else _SCALARS[prop.kind]
+        fields[name] = (
+            value | None,
+            strawberry.field(default=strawberry.UNSET, description=prop.description),
+        )
+    return declare(
+        shell(f"{t.name}Correction"),
+        fields,
+        f"New values for a {t.name}: a field left out is unchanged, null clears it.",
+        kind=strawberry.input,
+    )
+
+
+def _payload(t: NodeType) -> Any:
+    cls = shell(f"Correct{t.name}Payload")
+    annotations: dict[str, Any] = {
+        "replayed": bool,
+        "curation": Curation,
+        "subject_key": strawberry.Private[str],
+    }
+    cls.replayed = strawberry.field(  # type: ignore[attr-defined]  # a shell's field
+        description="True when this idempotencyKey had already been stored."
+    )
+    cls.curation = strawberry.field(description="The curation record.")  # type: ignore[attr-defined]  # a shell's field
+    if t.root is not None and t.root.lookup is not None:
+        setattr(
+            cls,
+            t.root.lookup,
+            resolved(MODEL_TYPES[t.name], (), f"The {t.name} as stored now."),
+        )
+    cls.__annotations__ = annotations
+    return strawberry.type(cls, description=f"The result of correct{t.name}.")
+
+
+@strawberry.type(description="The result of a retraction.")
+class RetractPayload:
+    replayed: bool = strawberry.field(
+        description="True when this idempotencyKey had already been stored."
+    )
+    curation: Curation = strawberry.field(description="The curation record.")
+
+
+CORRECTIONS: dict[str, Any] = {t.name: _correction(t) for t in CORRECTABLE}
+PAYLOADS: dict[str, Any] = {t.name: _payload(t) for t in CORRECTABLE}

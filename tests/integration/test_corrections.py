@@ -1,0 +1,333 @@
+"""Generic corrections and retractions (issue 17 items 1, 6a, 7b) over HTTP.
+
+Each test corrects or retracts only facts it recorded itself (keys `test-cor-…`,
+Myanmar's events), so the module's clean-up, which deletes what its curations
+wrote, leaves the seeded graph as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from starlette.testclient import TestClient
+
+from httpapi.auth import hash_key
+from server import create_app
+from settings import ApiKey, Settings
+from tests.integration.conftest import forget_curations
+from tests.integration.test_mutations import (
+    CURATOR,
+    CURATOR_KEY,
+    EVENT,
+    STATE,
+    VOTE,
+    error_of,
+    post,
+    totals,
+)
+
+PREFIX = "test-cor-"
+OTHER_KEY = "tg_test-curator2-0123456789abcdefghijklmnopqrstu"
+OTHER = {"Authorization": f"Bearer {OTHER_KEY}"}
+
+CORRECT_EVENT = """
+mutation($k: String!, $key: String!, $set: TreatyEventCorrection!, $src: [SourceInput!]!) {
+  correctTreatyEvent(idempotencyKey: $k, key: $key, set: $set, newSources: $src,
+                     reason: "the depositary's notice") {
+    replayed curation { idempotencyKey by change fields before after reason }
+    event { key date claims { field value status sources { id } } sources { id } }
+  }
+}"""
+CORRECT_VOTE = """
+mutation($k: String!, $key: String!, $set: ParliamentVoteCorrection!, $src: [SourceInput!]!) {
+  correctParliamentVote(idempotencyKey: $k, key: $key, set: $set, newSources: $src) {
+    replayed curation { idempotencyKey by change fields before after }
+    vote { key votesFor note claims { field value status sources { id } } }
+  }
+}"""
+RETRACT_VOTE = """
+mutation($k: String!, $key: String!) {
+  retractParliamentVote(idempotencyKey: $k, key: $key, reason: "a duplicate") {
+    replayed curation { change reason before }
+  }
+}"""
+RETRACT_EVENT = """
+mutation($k: String!, $key: String!) {
+  retractTreatyEvent(idempotencyKey: $k, key: $key, reason: "never happened") {
+    curation { change }
+  }
+}"""
+
+
+def _key(label: str = "") -> str:
+    return f"{PREFIX}{label}{uuid.uuid4().hex[:12]}"
+
+
+def _source() -> dict[str, Any]:
+    sid = _key("src-")
+    return {
+        "id": sid,
+        "url": f"https://example.test/treatygraph/{sid}",
+        "publisher": "Treatygraph test fixture",
+        "kind": "NEWS",
+    }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def restored(db: Driver) -> Iterator[None]:
+    before = totals(db)
+    yield
+    forget_curations(db, PREFIX)
+    db.execute_query("MATCH (:Country {iso3: $s})-[p:PARTY_TO]->() DELETE p", s=STATE)
+    assert totals(db) == before
+
+
+@pytest.fixture(scope="module")
+def writer(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[TestClient]:
+    keyed = dataclasses.replace(
+        neo4j,
+        api_keys=(
+            ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),
+            ApiKey("test-curator2", "curator", hash_key(OTHER_KEY)),
+        ),
+    )
+    with TestClient(create_app(keyed)) as client:
+        yield client
+
+
+def _event(writer: TestClient, kind: str, date: str) -> str:
+    body = post(
+        writer,
+        EVENT,
+        {
+            "k": _key(),
+            "in": {
+                "treaty": "ccm",
+                "country": STATE,
+                "kind": kind,
+                "date": date,
+                "newSources": [_source()],
+            },
+        },
+    )
+    key: str = body["data"]["recordTreatyEvent"]["event"]["key"]
+    return key
+
+
+def _vote(writer: TestClient) -> tuple[str, str]:
+    source = _source()
+    key = _key("vote-")
+    body = post(
+        writer,
+        VOTE,
+        {
+            "k": _key(),
+            "in": {
+                "key": key,
+                "chamber": "ltu-seimas",
+                "date": "2026-01-02",
+                "action": "withdraw",
+                "votesFor": 100,
+                "newSources": [source],
+            },
+        },
+    )
+    assert "errors" not in body, body
+    return key, source["id"]
+
+
+def _party(db: Driver) -> list[Any]:
+    rows, _, _ = db.execute_query(
+        "MATCH (:Country {iso3: $s})-[p:PARTY_TO]->(:Treaty {slug: 'ccm'}) "
+        "RETURN p.since AS since",
+        s=STATE,
+    )
+    return [row["since"].iso_format() for row in rows]
+
+
+def test_event_date_correction_moves_party_to_and_keeps_the_old_date_as_a_claim(
+    writer: TestClient, db: Driver
+) -> None:
+    key = _event(writer, "ENTRY_INTO_FORCE", "2026-03-01")
+    assert _party(db) == ["2026-03-01"]
+    old_sources = db.execute_query(
+        "MATCH (:TreatyEvent {key: $k})-[:CITES]->(s) RETURN s.id AS id", k=key
+    )[0]
+    body = post(
+        writer,
+        CORRECT_EVENT,
+        {"k": _key(), "key": key, "set": {"date": "2026-04-01"}, "src": [_source()]},
+    )
+    assert "errors" not in body, body
+    out = body["data"]["correctTreatyEvent"]
+    assert out["event"]["date"] == "2026-04-01"
+    assert _party(db) == ["2026-04-01"]
+    claim = next(c for c in out["event"]["claims"] if c["value"] == "2026-03-01")
+    assert claim["status"] == "ALTERNATIVE"
+    assert claim["field"] == "date"
+    assert [s["id"] for s in claim["sources"]] == [old_sources[0]["id"]]
+    curation = out["curation"]
+    assert curation["change"] == "CORRECTED"
+    assert curation["fields"] == ["date"]
+    assert json.loads(curation["before"]) == {"date": "2026-03-01"}
+    assert json.loads(curation["after"]) == {"date": "2026-04-01"}
+    stored = db.execute_query(
+        "MATCH (c:Curation {idempotencyKey: $k}) RETURN c", k=curation["idempotencyKey"]
+    )[0][0]["c"]
+    assert stored["key"] == f"test-curator/{curation['idempotencyKey']}"
+    assert stored["partyStatus"] == "PARTY"
+    assert stored["treaties"] == ["ccm"]
+    assert stored["countries"] == [STATE]
+    db.execute_query("MATCH (:Country {iso3: $s})-[p:PARTY_TO]->() DELETE p", s=STATE)
+    post(writer, RETRACT_EVENT, {"k": _key(), "key": key})
+
+
+def test_vote_tally_correction_keeps_prior_value_and_replays(
+    writer: TestClient,
+) -> None:
+    key, source = _vote(writer)
+    variables = {"k": _key(), "key": key, "set": {"votesFor": 90}, "src": [_source()]}
+    body = post(writer, CORRECT_VOTE, variables)
+    assert "errors" not in body, body
+    out = body["data"]["correctParliamentVote"]
+    assert out["vote"]["votesFor"] == 90
+    assert out["replayed"] is False
+    claim = out["vote"]["claims"][0]
+    assert claim["value"] == "100"
+    assert [s["id"] for s in claim["sources"]] == [source]
+    again = post(writer, CORRECT_VOTE, variables)
+    assert again["data"]["correctParliamentVote"]["replayed"] is True
+
+
+def test_same_idempotency_key_from_another_api_key_writes_its_own_record(
+    writer: TestClient, db: Driver
+) -> None:
+    key, _ = _vote(writer)
+    idem = _key()
+    first = post(
+        writer,
+        CORRECT_VOTE,
+        {"k": idem, "key": key, "set": {"votesFor": 80}, "src": [_source()]},
+    )
+    second = post(
+        writer,
+        CORRECT_VOTE,
+        {"k": idem, "key": key, "set": {"votesFor": 70}, "src": [_source()]},
+        OTHER,
+    )
+    assert first["data"]["correctParliamentVote"]["curation"]["by"] == "test-curator"
+    out = second["data"]["correctParliamentVote"]
+    assert out["replayed"] is False
+    assert out["curation"]["by"] == "test-curator2"
+    assert out["vote"]["votesFor"] == 70
+    rows, _, _ = db.execute_query(
+        "MATCH (c:Curation {idempotencyKey: $k}) RETURN c.key AS key ORDER BY key",
+        k=idem,
+    )
+    assert [r["key"] for r in rows] == [f"test-curator/{idem}", f"test-curator2/{idem}"]
+
+
+def test_no_op_correction_and_bad_values_are_refused_naming_the_argument(
+    writer: TestClient,
+) -> None:
+    key, _ = _vote(writer)
+    same = post(
+        writer,
+        CORRECT_VOTE,
+        {"k": _key(), "key": key, "set": {"votesFor": 100}, "src": [_source()]},
+    )
+    assert error_of(same)["code"] == "BAD_USER_INPUT"
+    assert error_of(same)["argument"] == "set"
+    negative = post(
+        writer,
+        CORRECT_VOTE,
+        {"k": _key(), "key": key, "set": {"votesFor": -1}, "src": [_source()]},
+    )
+    assert error_of(negative)["argument"] == "set.votesFor"
+    null = post(
+        writer,
+        CORRECT_VOTE,
+        {"k": _key(), "key": key, "set": {"action": None}, "src": [_source()]},
+    )
+    assert error_of(null)["argument"] == "set.action"
+
+
+def test_retraction_hides_the_vote_but_keeps_it_with_who_and_why(
+    writer: TestClient, db: Driver
+) -> None:
+    key, _ = _vote(writer)
+    body = post(writer, RETRACT_VOTE, {"k": _key(), "key": key})
+    assert body["data"]["retractParliamentVote"]["curation"]["change"] == "RETRACTED"
+    lookup = post(writer, "query($k: String!) { vote(key: $k) { key } }", {"k": key})
+    assert lookup["data"]["vote"] is None
+    listed = post(
+        writer,
+        '{ chamber(key: "ltu-seimas") { votes { key } } }',
+        {},
+    )
+    assert key not in [v["key"] for v in listed["data"]["chamber"]["votes"]]
+    node = db.execute_query("MATCH (n:Retracted {key: $k}) RETURN n", k=key)[0][0]["n"]
+    assert node["retractedBy"] == "test-curator"
+    assert node["retractedReason"] == "a duplicate"
+    assert node["retractedLabel"] == "ParliamentVote"
+    again = post(writer, RETRACT_VOTE, {"k": _key(), "key": key})
+    assert error_of(again)["code"] == "BAD_USER_INPUT"
+    assert "retracted" in again["errors"][0]["message"]
+
+
+def test_retracting_an_event_re_derives_party_to(
+    writer: TestClient, db: Driver
+) -> None:
+    key = _event(writer, "ENTRY_INTO_FORCE", "2026-05-01")
+    assert _party(db) == ["2026-05-01"]
+    body = post(writer, RETRACT_EVENT, {"k": _key(), "key": key})
+    assert "errors" not in body, body
+    assert _party(db) == []
+
+
+async def test_two_analysts_correcting_one_vote_at_once_end_consistent(
+    writer: TestClient, db: Driver
+) -> None:
+    key, _ = _vote(writer)
+
+    def correct(value: int, headers: dict[str, str]) -> dict[str, Any]:
+        return post(
+            writer,
+            CORRECT_VOTE,
+            {"k": _key(), "key": key, "set": {"votesFor": value}, "src": [_source()]},
+            headers,
+        )
+
+    first, second = await asyncio.gather(
+        asyncio.to_thread(correct, 61, CURATOR), asyncio.to_thread(correct, 62, OTHER)
+    )
+    assert "errors" not in first, (first, second)
+    assert "errors" not in second, (first, second)
+    rows, _, _ = db.execute_query(
+        "MATCH (c:Curation {subjectKey: $k}) WHERE c.change = 'CORRECTED' "
+        "RETURN c.after AS after, c.before AS before ORDER BY c.at",
+        k=key,
+    )
+    assert len(rows) == 2
+    last = json.loads(rows[1]["after"])["votesFor"]
+    # The later write superseded the earlier one's value, not the original.
+    assert (
+        json.loads(rows[1]["before"])["votesFor"]
+        == json.loads(rows[0]["after"])["votesFor"]
+    )
+    stored = db.execute_query("MATCH (v:ParliamentVote {key: $k}) RETURN v", k=key)
+    assert stored[0][0]["v"]["votesFor"] == last
+    claims = db.execute_query(
+        "MATCH (c:Claim)-[:ABOUT]->(:ParliamentVote {key: $k}) RETURN c.value AS v",
+        k=key,
+    )[0]
+    assert sorted(r["v"] for r in claims) == sorted(
+        ["100", rows[1]["before"] and str(json.loads(rows[1]["before"])["votesFor"])]
+    )
