@@ -158,9 +158,10 @@ def _derived(t: NodeType, after: dict[str, Any], changed: set[str]) -> dict[str,
     return extra
 
 
-async def _concerns(
+async def concerns(
     tx: AsyncManagedTransaction, t: NodeType, key: str
 ) -> tuple[list[str], list[str]]:
+    """The treaty slugs and ISO3 codes the fact `key` of `t` concerns, by its links."""
     result = await tx.run(concerns_query(t), key=key)
     row = await result.single()
     if row is None:
@@ -231,15 +232,15 @@ def correction_fact(correction: Correction) -> Fact:
             props=props,
             sources=request.all_source_ids,
         )
-        concerns = await _concerns(tx, t, key)
+        about = await concerns(tx, t, key)
         return Change(
             "CORRECTED",
             sorted(changed),
             before,
             {name: plain(value) for name, value in changed.items()},
-            treaties=concerns[0],
-            countries=concerns[1],
-            party=await _party(tx, t, request, concerns),
+            treaties=about[0],
+            countries=about[1],
+            party=await _party(tx, t, request, about),
         )
 
     return write
@@ -251,7 +252,7 @@ def retraction_fact(t: NodeType) -> Fact:
     async def write(tx: AsyncManagedTransaction, request: Request) -> Change:
         key = request.subject_key
         stored, _ = await _before(tx, t, key)
-        concerns = await _concerns(tx, t, key)
+        about = await concerns(tx, t, key)
         await run(
             tx,
             _retract(t),
@@ -271,9 +272,9 @@ def retraction_fact(t: NodeType) -> Fact:
             sorted(before),
             before,
             None,
-            treaties=concerns[0],
-            countries=concerns[1],
-            party=await _party(tx, t, request, concerns),
+            treaties=about[0],
+            countries=about[1],
+            party=await _party(tx, t, request, about),
         )
 
     return write

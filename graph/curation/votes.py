@@ -8,16 +8,17 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
+from graph.curation.corrections import concerns
 from graph.curation.fragments import CITE_FACT, MATCH_CURATION, link_each
 from graph.curation.request import Change, Fact, Request, added
 from graph.curation.steps import require, require_new, unknown, write_fact
 from graph.errors import BadUserInput
 from graph.model import Label, Rel
+from model.nodes import VOTE
 
 CHAMBER_SEATS: LiteralString = (
     f"OPTIONAL MATCH (ch:`{Label.CHAMBER}` {{key: $key}}) "
-    f"OPTIONAL MATCH (ch)-[:`{Rel.OF_COUNTRY}`]->(c:`{Label.COUNTRY}`) "
-    "RETURN ch IS NOT NULL AS found, ch.seats AS seats, c.iso3 AS country"
+    "RETURN ch IS NOT NULL AS found, ch.seats AS seats"
 )
 _ABSTAINERS = link_each(
     "n", Rel.ABSTAINED_IN, Label.PERSON, "$abstainers", inbound=True
@@ -70,7 +71,9 @@ def vote_fact(vote: VoteInput) -> Fact:
             abstainers=vote.abstainers,
             props=vote.props,
         )
-        country = [chamber["country"]] if chamber["country"] else []
-        return dataclasses.replace(added(request), countries=country)
+        treaties, countries = await concerns(tx, VOTE, request.subject_key)
+        return dataclasses.replace(
+            added(request), treaties=treaties, countries=countries
+        )
 
     return write
