@@ -331,3 +331,52 @@ async def test_two_analysts_correcting_one_vote_at_once_end_consistent(
     assert sorted(r["v"] for r in claims) == sorted(
         ["100", rows[1]["before"] and str(json.loads(rows[1]["before"])["votesFor"])]
     )
+
+
+CORRECT_SOURCE = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctSource(idempotencyKey: $k, key: $key, set: {publisher: "Corrected Press"},
+                newSources: $src) {
+    source { id publisher } curation { fields }
+  }
+}"""
+CORRECT_CLAIM = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctClaim(idempotencyKey: $k, key: $key, set: {status: DISPUTED}, newSources: $src) {
+    claim { key status claims: sources { id } } curation { change before after }
+  }
+}"""
+ADD_SOURCE = """
+mutation($k: String!, $in: SourceInput!) { addSource(idempotencyKey: $k, input: $in) {
+  source { id } } }"""
+
+
+def test_source_publisher_and_claim_status_corrections(
+    writer: TestClient, db: Driver
+) -> None:
+    source = _source()
+    post(writer, ADD_SOURCE, {"k": _key(), "in": source})
+    body = post(
+        writer, CORRECT_SOURCE, {"k": _key(), "key": source["id"], "src": [_source()]}
+    )
+    assert "errors" not in body, body
+    assert body["data"]["correctSource"]["source"]["publisher"] == "Corrected Press"
+    stored = db.execute_query(
+        "MATCH (s:Source {id: $id}) RETURN s.searchText AS text", id=source["id"]
+    )[0][0]
+    assert stored["text"] == "Corrected Press"
+    key, _ = _vote(writer)
+    post(
+        writer,
+        CORRECT_VOTE,
+        {"k": _key(), "key": key, "set": {"votesFor": 99}, "src": [_source()]},
+    )
+    claim = db.execute_query(
+        "MATCH (c:Claim)-[:ABOUT]->(:ParliamentVote {key: $k}) RETURN c.key AS key",
+        k=key,
+    )[0][0]["key"]
+    body = post(writer, CORRECT_CLAIM, {"k": _key(), "key": claim, "src": [_source()]})
+    assert "errors" not in body, body
+    out = body["data"]["correctClaim"]
+    assert out["claim"]["status"] == "DISPUTED"
+    assert json.loads(out["curation"]["before"]) == {"status": "ALTERNATIVE"}
