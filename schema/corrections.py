@@ -16,6 +16,7 @@ from schema.enums import wrapped
 from schema.fields import declare, resolved, shell
 from schema.mutations import Curation
 from schema.objects import MODEL_TYPES
+from seeds.rules import RELATIONSHIP_FILES
 
 _SCALARS: dict[str, Any] = {
     "string": str,
@@ -72,5 +73,38 @@ class RetractPayload:
     curation: Curation = strawberry.field(description="The curation record.")
 
 
+def _border_correction() -> Any:
+    """BorderCorrection: the border's properties of seeds/data/borders.yaml, but
+    its sources (given as the mutation's sourceIds/newSources)."""
+    spec = next(f for f in RELATIONSHIP_FILES if f.file == "borders")
+    fields = {
+        name: (
+            str | None,
+            strawberry.field(default=strawberry.UNSET, description=f"The {seed}."),
+        )
+        for name, seed in spec.props.items()
+        if name != "sourceIds"
+    }
+    return declare(
+        shell("BorderCorrection"),
+        fields,
+        "New values for a land border: a field left out is unchanged, null clears it.",
+        kind=strawberry.input,
+    )
+
+
+@strawberry.type(description="The result of correctBorder.")
+class CorrectBorderPayload:
+    replayed: bool = strawberry.field(
+        description="True when this idempotencyKey had already been stored."
+    )
+    curation: Curation = strawberry.field(description="The curation record.")
+    country = resolved(
+        MODEL_TYPES["Country"], (), "The first state of the pair, with its borders."
+    )
+    subject_key: strawberry.Private[str]
+
+
+BorderCorrection = _border_correction()
 CORRECTIONS: dict[str, Any] = {t.name: _correction(t) for t in CORRECTABLE}
 PAYLOADS: dict[str, Any] = {t.name: _payload(t) for t in CORRECTABLE}

@@ -25,7 +25,7 @@ from model.identity import node_types
 from model.nodes import MODEL
 from model.vocabulary import Model
 from resolvers import curation
-from resolvers.curation import corrections
+from resolvers.curation import borders, corrections
 from resolvers.dataset import dataset_info
 from schema import node, objects, roots
 from schema.dataset import DatasetInfo
@@ -140,6 +140,14 @@ class _Mutation:
     )
 
 
+_Mutation.correct_border = strawberry.mutation(  # type: ignore[attr-defined]  # set before strawberry.type reads the class
+    resolver=borders.correct_border,
+    description="Correct a land border between two states.",
+)
+_Mutation.retract_border = strawberry.mutation(  # type: ignore[attr-defined]  # set before strawberry.type reads the class
+    resolver=borders.retract_border,
+    description="Retract a land border between two states.",
+)
 for _name, _field in corrections.mutations().items():
     setattr(_Mutation, _name, _field)
 Mutation = strawberry.type(

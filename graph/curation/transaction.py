@@ -69,6 +69,9 @@ TOUCHES: dict[str, frozenset[str]] = {
         {Rel.AUTHORED, Rel.ON_BEHALF_OF, Rel.MAKES, Rel.CONCERNS}
         | {Rel.ADDRESSED_TO, Rel.CITES}
     ),
+    "correctBorder": frozenset({Rel.ABOUT, Rel.CITES}),
+    # Matches BORDERS and replaces it: counts only fall, which stale bounds cover.
+    "retractBorder": frozenset({Rel.BORDERS}),
     "recordVote": frozenset(
         {Rel.IN_CHAMBER, Rel.ON_TREATY, Rel.ABSTAINED_IN, Rel.CITES}
     ),

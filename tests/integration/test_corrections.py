@@ -380,3 +380,63 @@ def test_source_publisher_and_claim_status_corrections(
     out = body["data"]["correctClaim"]
     assert out["claim"]["status"] == "DISPUTED"
     assert json.loads(out["curation"]["before"]) == {"status": "ALTERNATIVE"}
+
+
+CORRECT_BORDER = """
+mutation($k: String!, $src: [SourceInput!]!) {
+  correctBorder(idempotencyKey: $k, between: ["ISL", "MMR"], set: {note: "corrected"},
+                newSources: $src) {
+    curation { change before after } country { iso3 }
+  }
+}"""
+RETRACT_BORDER = """
+mutation($k: String!) {
+  retractBorder(idempotencyKey: $k, between: ["MMR", "ISL"], reason: "no such border") {
+    curation { change reason }
+  }
+}"""
+LAND_BORDERS = '{ country(iso3: "MMR") { landBorders { neighbor { iso3 } note } } }'
+
+
+@pytest.fixture
+def fake_border(db: Driver) -> Iterator[None]:
+    db.execute_query(
+        "MATCH (a:Country {iso3: 'ISL'}), (b:Country {iso3: 'MMR'}) "
+        "CREATE (a)-[:BORDERS {note: 'test fixture', sourceIds: ['countryinfo-1-0-1']}]->(b)"
+    )
+    yield
+    db.execute_query(
+        "MATCH (:Country {iso3: 'ISL'})-[r:BORDERS|RETRACTED_BORDER]-"
+        "(:Country {iso3: 'MMR'}) DELETE r"
+    )
+
+
+def _neighbours(writer: TestClient) -> dict[str, Any]:
+    body = post(writer, LAND_BORDERS, {})
+    return {
+        b["neighbor"]["iso3"]: b["note"] for b in body["data"]["country"]["landBorders"]
+    }
+
+
+@pytest.mark.usefixtures("fake_border")
+def test_border_note_correction_and_retraction(writer: TestClient, db: Driver) -> None:
+    body = post(writer, CORRECT_BORDER, {"k": _key(), "src": [_source()]})
+    assert "errors" not in body, body
+    out = body["data"]["correctBorder"]
+    assert json.loads(out["curation"]["before"]) == {"note": "test fixture"}
+    assert out["country"]["iso3"] == "ISL"
+    assert _neighbours(writer)["ISL"] == "corrected"
+    claim = db.execute_query(
+        "MATCH (c:Claim {subjectKey: 'ISL-MMR'})-[:CITES]->(s) RETURN c.value AS v, s.id AS s"
+    )[0][0]
+    assert claim["v"] == "test fixture"
+    assert claim["s"] == "countryinfo-1-0-1"
+    body = post(writer, RETRACT_BORDER, {"k": _key()})
+    assert body["data"]["retractBorder"]["curation"]["change"] == "RETRACTED"
+    assert "ISL" not in _neighbours(writer)
+    kept = db.execute_query(
+        "MATCH (:Country {iso3: 'ISL'})-[r:RETRACTED_BORDER]->(:Country {iso3: 'MMR'}) "
+        "RETURN r.retractedBy AS by, r.note AS note"
+    )[0][0]
+    assert kept["by"] == "test-curator"
+    assert kept["note"] == "corrected"
