@@ -5,27 +5,21 @@
 clears it (refused where the Prop is not nullable).
 """
 
-import datetime as dt
 from typing import Any
 
 import strawberry
 
 from graph.curation.correctable import CORRECTABLE, correctable
 from model.vocabulary import NodeType
+from schema import objects
 from schema.enums import wrapped
 from schema.fields import declare, resolved, shell
 from schema.mutations import Curation
 from schema.objects import MODEL_TYPES
 from seeds.rules import RELATIONSHIP_FILES
 
-_SCALARS: dict[str, Any] = {
-    "string": str,
-    "int": int,
-    "float": float,
-    "bool": bool,
-    "date": dt.date,
-    "strings": list[str],
-}
+# The same Python types as the object fields (schema.objects).
+_SCALARS = objects._SCALARS  # one table, read where it is kept
 
 
 def _correction(t: NodeType) -> Any:

@@ -17,6 +17,7 @@ from resolvers.curation import inputs
 from resolvers.curation.sources import cited_sources
 from resolvers.curation.writes import KeyArg, MutationInfo, curate, curator
 from schema.corrections import CORRECTIONS, PAYLOADS, RetractPayload
+from schema.fields import python_name
 from schema.mutations import SourceInput
 
 _REASON = "Why: kept on the curation record (required for a retraction)."
@@ -61,8 +62,6 @@ def _values(t: NodeType, given: Any) -> dict[str, Any]:
 
 
 def _attr(name: str) -> str:
-    from schema.fields import python_name
-
     return python_name(name)
 
 
