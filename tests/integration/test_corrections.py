@@ -440,3 +440,52 @@ def test_border_note_correction_and_retraction(writer: TestClient, db: Driver) -
     )[0][0]
     assert kept["by"] == "test-curator"
     assert kept["note"] == "corrected"
+
+
+CORRECT_MEMBERSHIP = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctMembership(idempotencyKey: $k, key: $key, set: {since: "2001-02-03", until: null},
+                    newSources: $src) {
+    curation { fields before after }
+  }
+}"""
+
+
+@pytest.fixture
+def fake_membership(db: Driver) -> Iterator[str]:
+    """A membership of Myanmar in NATO, written by a test-cor curation (the
+    module's clean-up deletes it)."""
+    key = _key("NATO:MMR:")
+    db.execute_query(
+        "MATCH (c:Country {iso3: 'MMR'}), (o:Organization {code: 'NATO'}) "
+        "CREATE (cur:Curation {key: 'test/' + $k, idempotencyKey: $k}) "
+        "CREATE (c)-[:HAS_MEMBERSHIP]->(m:Membership {key: $k, since: date('2000-01-01'),"
+        " until: date('2010-01-01')})-[:OF_ORGANIZATION]->(o) CREATE (cur)-[:WROTE]->(m)",
+        k=key,
+    )
+    return key
+
+
+def test_membership_dates_correction_sets_and_clears(
+    writer: TestClient, db: Driver, fake_membership: str
+) -> None:
+    body = post(
+        writer,
+        CORRECT_MEMBERSHIP,
+        {"k": _key(), "key": fake_membership, "src": [_source()]},
+    )
+    assert "errors" not in body, body
+    curation = body["data"]["correctMembership"]["curation"]
+    assert curation["fields"] == ["since", "until"]
+    assert json.loads(curation["before"]) == {
+        "since": "2000-01-01",
+        "until": "2010-01-01",
+    }
+    stored = db.execute_query(
+        "MATCH (m:Membership {key: $k}) RETURN m.since AS since, m.until AS until, "
+        "COUNT { (m)<-[:ABOUT]-(:Claim {status: 'ALTERNATIVE'}) } AS claims",
+        k=fake_membership,
+    )[0][0]
+    assert stored["since"].iso_format() == "2001-02-03"
+    assert stored["until"] is None
+    assert stored["claims"] == 2
