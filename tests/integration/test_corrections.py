@@ -489,3 +489,27 @@ def test_membership_dates_correction_sets_and_clears(
     assert stored["since"].iso_format() == "2001-02-03"
     assert stored["until"] is None
     assert stored["claims"] == 2
+
+
+RETRACT_SOURCE = """
+mutation($k: String!, $key: String!) {
+  retractSource(idempotencyKey: $k, key: $key, reason: "a fake page") { curation { change } }
+}"""
+SEARCH = (
+    "query($t: String!) { search(text: $t) { node { ... on Source { sid: id } } } }"
+)
+
+
+def test_retracted_source_leaves_search_and_lookups(writer: TestClient) -> None:
+    word = f"zq{uuid.uuid4().hex[:10]}"
+    source = {**_source(), "publisher": f"Publisher {word}"}
+    post(writer, ADD_SOURCE, {"k": _key(), "in": source})
+    found = post(writer, SEARCH, {"t": word})["data"]["search"]
+    assert [hit["node"].get("sid") for hit in found] == [source["id"]]
+    body = post(writer, RETRACT_SOURCE, {"k": _key(), "key": source["id"]})
+    assert body["data"]["retractSource"]["curation"]["change"] == "RETRACTED"
+    assert post(writer, SEARCH, {"t": word})["data"]["search"] == []
+    lookup = post(
+        writer, "query($id: String!) { source(id: $id) { id } }", {"id": source["id"]}
+    )
+    assert lookup["data"]["source"] is None
