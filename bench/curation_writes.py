@@ -125,7 +125,7 @@ def main() -> int:
                 wall, lat = asyncio.run(send(url, key, bodies, mode == "concurrent"))
                 stored, _, _ = db.execute_query(
                     "MATCH (c:Curation)-[:WROTE]->(:Statement) "
-                    "WHERE c.key STARTS WITH $run RETURN count(*) AS n",
+                    "WHERE c.idempotencyKey STARTS WITH $run RETURN count(*) AS n",
                     run=run,
                 )
                 print(
