@@ -14,7 +14,9 @@ from model.names import Label
 from model.nodes import MODEL
 from model.vocabulary import NOT_SEEDED, Link, NodeType, Prop, Step, snake
 
-CORRECTABLE: tuple[NodeType, ...] = MODEL.types
+# The facts: every type the seeds hold. The audit log (Curation) is not a fact
+# and is never corrected or retracted.
+CORRECTABLE: tuple[NodeType, ...] = tuple(t for t in MODEL.types if t.seeded)
 
 
 def seed_name(name: str, prop: Prop) -> str:
