@@ -15,7 +15,7 @@ from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction
 
-from graph.model import KEYS, Label, Rel
+from graph.model import KEYS, RETRACTED, RETRACTED_BORDER, Label, Rel
 
 Row = dict[str, Any]
 
@@ -66,7 +66,9 @@ def upsert_nodes_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralStr
     Curated records are left as the curation wrote them."""
     key = keys[label]
     return _q(
-        f"UNWIND $rows AS row MERGE (n:`{label}` {{`{key}`: row.key}}) "
+        f"UNWIND $rows AS row WITH row WHERE NOT EXISTS {{ MATCH (x:`{RETRACTED}` "
+        f"{{retractedLabel: '{label}', `{key}`: row.key}}) }} "
+        f"MERGE (n:`{label}` {{`{key}`: row.key}}) "
         f"WITH n, row WHERE {_NOT_CURATED} SET n += row.props"
     )
 
@@ -79,8 +81,17 @@ def upsert_rels_query(
         f"UNWIND $rows AS row "
         f"MATCH (a:`{start}` {{`{keys[start]}`: row.start}}) "
         f"MATCH (b:`{end}` {{`{keys[end]}`: row.end}}) "
+        f"{_UNLESS_RETRACTED.get(rel, '')}"
         f"MERGE (a)-[r:`{rel}`]->(b) SET r += row.props"
     )
+
+
+# A relationship a curation retracted stays retracted when the seeds load again.
+_UNLESS_RETRACTED: dict[str, str] = {
+    str(
+        Rel.BORDERS
+    ): f"WITH a, b, row WHERE NOT EXISTS {{ (a)-[:`{RETRACTED_BORDER}`]-(b) }} "
+}
 
 
 def cites_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
@@ -104,8 +115,9 @@ def party_query() -> LiteralString:
         f"UNWIND $rows AS row "
         f"MATCH (a:`{Label.COUNTRY}` {{iso3: row.start}}) "
         f"MATCH (b:`{Label.TREATY}` {{slug: row.end}}) "
-        f"WHERE NOT EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->(n:`{Label.TREATY_EVENT}`)"
-        f"-[:`{Rel.UNDER}`]->(b) WHERE {_CURATED} }} "
+        f"WHERE NOT EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->(n)"
+        f"-[:`{Rel.UNDER}`]->(b) WHERE (n:`{Label.TREATY_EVENT}` OR n:`{RETRACTED}`) "
+        f"AND {_CURATED} }} "
         f"MERGE (a)-[r:`{Rel.PARTY_TO}`]->(b) SET r += row.props"
     )
 

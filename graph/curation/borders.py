@@ -17,10 +17,9 @@ from graph.curation.fragments import MATCH_CURATION, cite
 from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run
 from graph.errors import BadUserInput
-from graph.model import Label, Rel
+from graph.model import RETRACTED_BORDER, Label, Rel
 
 BORDER = "Border"
-RETRACTED_BORDER = "RETRACTED_BORDER"
 _PAIR = (
     f"MATCH (a:`{Label.COUNTRY}` {{iso3: $a}})-[r:`{Rel.BORDERS}`]-"
     f"(b:`{Label.COUNTRY}` {{iso3: $b}})"

@@ -27,10 +27,9 @@ from graph.curation.party import derive_party, party_status
 from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run
 from graph.errors import BadUserInput
-from graph.model import Label, Rel, search_text
+from graph.model import RETRACTED, Label, Rel, search_text
 from model.vocabulary import NodeType, snake
 
-RETRACTED = "Retracted"
 # A claim's valueType, as the loader names it (the Python type of the seed value).
 _VALUE_TYPES = {"string": "str", "strings": "list", "enum": "str"}
 _CUR = f"MATCH (cur:`{Label.CURATION}` {{key: $curation}})"
