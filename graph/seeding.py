@@ -319,3 +319,31 @@ def counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int
         {r["name"]: r["count"] for r in labels},
         {r["name"]: r["count"] for r in rels},
     )
+
+
+# The whole graph, curated records included, for comparing two graphs (a restore, a
+# reload from exported files); only the loader's own Dataset node is left out.
+GRAPH_NODES: LiteralString = (
+    f"MATCH (n) WHERE NOT n:`{Label.DATASET}` "
+    "RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
+)
+GRAPH_RELS: LiteralString = (
+    f"MATCH (a)-[r]->(b) WHERE NOT a:`{Label.DATASET}` AND NOT b:`{Label.DATASET}` "
+    "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
+    "properties(r) AS props"
+)
+
+
+def graph_digest(driver: Driver, database: str) -> str:
+    """A hash of every node's labels and properties and every relationship's ends
+    (as those), type and properties: element ids play no part, so a restored or
+    reloaded graph with the same content has the same digest."""
+    nodes, _, _ = driver.execute_query(GRAPH_NODES, database_=database)
+    ident = {row["id"]: _line(sorted(row["labels"]), row["props"]) for row in nodes}
+    rels, _, _ = driver.execute_query(GRAPH_RELS, database_=database)
+    lines = sorted(ident.values())
+    lines += sorted(
+        _line(ident[row["a"]], row["type"], ident[row["b"]], row["props"])
+        for row in rels
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
