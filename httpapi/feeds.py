@@ -85,9 +85,8 @@ def atom(
             if source.title:
                 attrs["title"] = source.title
             ET.SubElement(entry, "link", attrs)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(
-        root, encoding="utf-8", xml_declaration=False
-    )
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + document
 
 
 async def _feed(request: Request, kind: str, key: str, label: str) -> Response:
@@ -96,7 +95,12 @@ async def _feed(request: Request, kind: str, key: str, label: str) -> Response:
         name = await feed.subject_name(driver, settings, kind, key)
         if name is None:
             return PlainTextResponse(f"No {label} {key!r}.", status_code=404)
-        changes = await feed.recent(driver, settings, **{kind: key})
+        changes = await feed.recent(
+            driver,
+            settings,
+            treaty=key if kind == "treaty" else None,
+            country=key if kind == "country" else None,
+        )
     except TreatygraphError as error:
         return PlainTextResponse(error.code, status_code=503)
     body = atom(

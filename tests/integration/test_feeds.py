@@ -105,8 +105,8 @@ def test_treaty_feed_lists_a_write_with_its_source_and_not_another_treatys(
     assert f"urn:treatygraph:curation:{theirs}" not in ids
     entry = parsed.entries[0]
     assert entry.author == "test-feeder"
-    assert "recordTreatyEvent" in entry.title and "TreatyEvent" in entry.title
-    assert "PARTY" in entry.summary or "NOT_PARTY" in entry.summary
+    assert entry.title.startswith("recordTreatyEvent: ADDED TreatyEvent ")
+    assert "Party status now " in entry.summary
     assert url in [link.href for link in entry.links]
     assert len(parsed.entries) <= 50
 
