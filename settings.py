@@ -336,8 +336,6 @@ VARIABLES: tuple[tuple[str, str, str, Callable[[str], _Cast[object]]], ...] = (
         "512",
         _number(0, 10**6),
     ),
-    ("feed_poll_seconds", "TREATYGRAPH_FEED_POLL_SECONDS", "1", _number(1, 60)),
-    ("max_subscriptions", "TREATYGRAPH_MAX_SUBSCRIPTIONS", "100", _number(0, 10_000)),
 )
 
 
@@ -407,8 +405,6 @@ class Settings:
     max_connections_per_address: int
     # How often a `changes` subscription reads Neo4j for new curations; open
     # subscriptions per process (each is one read per poll).
-    feed_poll_seconds: int
-    max_subscriptions: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -39,16 +39,11 @@ _RETURN: LiteralString = (
     "cur.partySince AS partySince, cur.partyUntil AS partyUntil, "
     "cur.reason AS reason, sources "
 )
-# The Curation.at range index orders both and finds a cursor's successors.
+# The Curation.at range index orders them.
 RECENT: LiteralString = (
     f"{_MATCH} WITH cur ORDER BY cur.at DESC, cur.key DESC LIMIT $limit "
     f"{_RETURN} ORDER BY at DESC, key DESC"
 )
-SINCE: LiteralString = (
-    f"{_MATCH} AND cur.at > $since "
-    f"WITH cur ORDER BY cur.at, cur.key LIMIT $limit {_RETURN} ORDER BY at, key"
-)
-NOW: LiteralString = "RETURN datetime() AS now"
 
 
 @dataclass(frozen=True)
@@ -118,24 +113,3 @@ async def recent(
     """The newest committed changes concerning `treaty` and/or `country`."""
     params = {"treaty": treaty, "country": country, "limit": limit}
     return [_change(row) for row in await db.read(driver, settings, RECENT, params)]
-
-
-async def since(
-    driver: AsyncDriver,
-    settings: Settings,
-    moment: dt.datetime,
-    *,
-    treaty: str | None = None,
-    country: str | None = None,
-    limit: int = FEED_ENTRIES,
-) -> list[Change]:
-    """The changes stamped after `moment`, oldest first."""
-    params = {"treaty": treaty, "country": country, "since": moment, "limit": limit}
-    return [_change(row) for row in await db.read(driver, settings, SINCE, params)]
-
-
-async def server_time(driver: AsyncDriver, settings: Settings) -> dt.datetime:
-    """Neo4j's clock, which stamps `at`: a subscriber's cursor starts from it."""
-    rows = await db.read(driver, settings, NOW, {})
-    now: dt.datetime = rows[0]["now"].to_native()
-    return now

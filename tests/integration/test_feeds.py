@@ -46,7 +46,7 @@ def restored(db: Driver) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def keyed(neo4j: Settings) -> Settings:
     key = ApiKey("test-feeder", "curator", hash_key(CURATOR_KEY))
-    return dataclasses.replace(neo4j, api_keys=(key,), feed_poll_seconds=1)
+    return dataclasses.replace(neo4j, api_keys=(key,))
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +125,11 @@ def test_country_feed_lists_writes_under_every_treaty(app: TestClient) -> None:
 )
 def test_feed_of_an_unknown_treaty_or_state_is_404(app: TestClient, path: str) -> None:
     assert app.get(path).status_code == 404
+
+
+def test_a_write_through_one_process_is_in_the_feed_another_serves(
+    app: TestClient, other_app: TestClient
+) -> None:
+    mine, _ = record_event(other_app, "ccm", kind="ACCESSION", date="2026-03-04")
+    parsed = feedparser.parse(app.get("/feeds/treaties/ccm.atom").content)
+    assert f"urn:treatygraph:curation:{mine}" in [e.id for e in parsed.entries]
