@@ -46,13 +46,19 @@ FIND_CURATION: LiteralString = (
 CREATE_CURATION: LiteralString = (
     f"CREATE (c:`{Label.CURATION}` {{key: $key}}) "
     "SET c.operation = $operation, c.requestHash = $requestHash, c.by = $by, "
-    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
-    "c.idempotencyKey = $idempotencyKey, c.reason = $reason "
-    "RETURN c.at AS at"
+    "c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
+    "c.idempotencyKey = $idempotencyKey, c.reason = $reason"
 )
-# What the fact reported of its write (graph.curation.request.Change.props).
+# What the fact reported of its write (graph.curation.request.Change.props). `at` is
+# stamped here, after the fact's write lock was taken, so that ordering records by
+# `at` is the order their changes applied: two corrections of one vote each started
+# before the other committed, and the one stamped at CREATE time came out of order.
+# Microseconds, as Python and the `at` filter hold them: the real-time clock gives
+# nanoseconds, and a record's own `at` as an `lte` bound then excluded it.
 REPORT_CURATION: LiteralString = (
-    f"MATCH (c:`{Label.CURATION}` {{key: $key}}) SET c += $props"
+    f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
+    "SET c += $props, c.at = datetime.truncate('microsecond', datetime.realtime()) "
+    "RETURN c.at AS at"
 )
 
 log = logging.getLogger("treatygraph")
@@ -132,13 +138,13 @@ async def curate(
             idempotencyKey=request.idempotency_key,
             reason=request.reason,
         )
-        record = await result.single(strict=True)
+        await result.consume()
         await add_sources(tx, request)
         change = await fact(tx, request) or added(request)
         result = await tx.run(
             REPORT_CURATION, key=request.key, props=change.props(request.reason)
         )
-        await result.consume()
+        record = await result.single(strict=True)
         return Curated(
             key=request.key,
             idempotency_key=request.idempotency_key,

@@ -8,8 +8,10 @@ wrote, leaves the seeded graph as it was.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -331,6 +333,40 @@ async def test_two_analysts_correcting_one_vote_at_once_end_consistent(
     assert sorted(r["v"] for r in claims) == sorted(
         ["100", rows[1]["before"] and str(json.loads(rows[1]["before"])["votesFor"])]
     )
+
+
+def test_a_correction_that_waited_for_a_lock_is_stamped_when_it_applied(
+    writer: TestClient, db: Driver
+) -> None:
+    """The audit log and the feeds order changes by `at`; a correction held up by
+    another transaction's lock on the fact must be stamped after that one commits."""
+    key, _ = _vote(writer)
+    with db.session() as session, session.begin_transaction() as holder:
+        holder.run(
+            "MATCH (v:ParliamentVote {key: $k}) SET v.curationLock = true "
+            "REMOVE v.curationLock",
+            k=key,
+        ).consume()
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(
+                post,
+                writer,
+                CORRECT_VOTE,
+                {"k": _key(), "key": key, "set": {"votesFor": 63}, "src": [_source()]},
+            )
+            time.sleep(1.0)
+            assert not waiting.done(), waiting.result()
+            # The server's clock, not this one's: NEO4J_URI may name another machine.
+            released = db.execute_query("RETURN datetime.realtime() AS t")[0][0]["t"]
+            holder.commit()
+            body = waiting.result(timeout=30)
+    assert "errors" not in body, body
+    rows, _, _ = db.execute_query(
+        "MATCH (c:Curation {subjectKey: $k}) WHERE c.change = 'CORRECTED' "
+        "RETURN c.at AS at",
+        k=key,
+    )
+    assert [r["at"] >= released for r in rows] == [True]
 
 
 CORRECT_SOURCE = """
