@@ -46,6 +46,7 @@ def node_keys(model: Model) -> dict[str, str]:
         # of one mutation store once.
         Label.CURATION: "key",
         Label.STATISTIC: "key",
+        Label.API_KEY: "id",
     }
 
 

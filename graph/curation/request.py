@@ -26,6 +26,8 @@ class Request:
     subject_key: str
     source_ids: list[str] = field(default_factory=list)
     new_sources: list[Row] = field(default_factory=list)  # {"key", "props"}
+    # The treaties the API key may curate (None: all); the fact must concern no other.
+    treaties: frozenset[str] | None = None
 
     @property
     def all_source_ids(self) -> list[str]:

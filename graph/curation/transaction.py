@@ -25,7 +25,7 @@ from graph import driver as db
 from graph import statistics
 from graph.curation.request import Curated, Fact, Request
 from graph.curation.sources import add_sources
-from graph.errors import Conflict, DatabaseUnavailable
+from graph.errors import Conflict, DatabaseUnavailable, Forbidden
 from graph.model import KEYS, Label, Rel
 from settings import Settings
 
@@ -45,6 +45,11 @@ CREATE_CURATION: LiteralString = (
     "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
     "c.idempotencyKey = $key, c.change = 'ADDED' "
     "RETURN c.at AS at"
+)
+
+CURATION_TREATIES: LiteralString = (
+    f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
+    "RETURN coalesce(c.treaties, []) AS treaties"
 )
 
 log = logging.getLogger("treatygraph")
@@ -113,6 +118,7 @@ async def curate(
         record = await result.single(strict=True)
         await add_sources(tx, request)
         await fact(tx, request)
+        await _within_scope(tx, request)
         return Curated(
             key=request.key,
             operation=request.operation,
@@ -138,6 +144,23 @@ async def curate(
         return curated
     # A concurrent request with this idempotency key committed first: replay it.
     return await db.write(driver, settings, lambda tx: _replay(tx, request))
+
+
+async def _within_scope(tx: AsyncManagedTransaction, request: Request) -> None:
+    """A treaty-scoped key may write only facts concerning its treaties: read what
+    the record says the fact concerns, and raise (rolling it all back) otherwise.
+    A fact of no treaty (a source, a membership, a term) is any curator's."""
+    if request.treaties is None:
+        return
+    row = await (await tx.run(CURATION_TREATIES, key=request.key)).single(strict=True)
+    outside = sorted(set(row["treaties"]) - request.treaties)
+    if outside:
+        raise Forbidden(
+            f"The API key '{request.by}' may curate only "
+            f"{', '.join(sorted(request.treaties)) or 'no treaty'}; this write "
+            f"concerns {', '.join(outside)}.",
+            treaties=outside,
+        )
 
 
 async def _raise_statistics(

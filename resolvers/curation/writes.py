@@ -19,7 +19,7 @@ import strawberry
 from strawberry.types import Info
 
 from execution.context import Context
-from execution.credentials import Principal, require_curator
+from execution.credentials import Principal, require_curator, resolve
 from graph.curation import transaction
 from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
@@ -38,9 +38,15 @@ INPUT = strawberry.argument(description=INPUT_DESCRIPTION)
 Sources = tuple[list[str], list[dict[str, Any]]]
 
 
-def curator(info: MutationInfo) -> Principal:
-    """The API key allowed to write, checked before anything in the input."""
-    return require_curator(info.context.credentials)
+async def curator(info: MutationInfo) -> Principal:
+    """The API key allowed to write, checked before anything in the input, then
+    its write rate (TREATYGRAPH_CURATION_RATE)."""
+    context = info.context
+    creds = await resolve(context.credentials, context.driver, context.settings)
+    principal = require_curator(creds)
+    if context.curation_rate is not None:
+        context.curation_rate.take(principal.name)
+    return principal
 
 
 def idempotency(key: str) -> str:
@@ -99,6 +105,7 @@ async def curate(
         subject_key=subject[1],
         source_ids=sources[0],
         new_sources=sources[1],
+        treaties=principal.treaties,
     )
     async with _gate(context):
         curated = await transaction.curate(
