@@ -408,6 +408,8 @@ class Settings:
     body_timeout: int
     max_connections: int
     max_connections_per_address: int
+    # How often a `changes` subscription reads Neo4j for new curations; open
+    # subscriptions per process (each is one read per poll).
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -89,6 +89,25 @@ async def send(
         return time.perf_counter() - began, sorted(latencies)
 
 
+def serve(
+    settings: Settings, port: int
+) -> tuple[uvicorn.Server, threading.Thread] | None:
+    """The app under uvicorn in a thread, once it listens (None if it cannot)."""
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            print(f"uvicorn could not start on port {port}", file=sys.stderr)
+            return None
+        time.sleep(0.05)
+    return server, thread
+
+
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 8121
@@ -101,18 +120,10 @@ def main() -> int:
         client_concurrency=max(n, 1),
         client_active=max(n, 1),
     )
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            print(f"uvicorn could not start on port {port}", file=sys.stderr)
-            return 1
-        time.sleep(0.05)
+    started = serve(settings, port)
+    if started is None:
+        return 1
+    server, thread = started
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     password = settings.neo4j_password
     auth = (settings.neo4j_user, str(password)) if password is not None else None
@@ -125,7 +136,7 @@ def main() -> int:
                 wall, lat = asyncio.run(send(url, key, bodies, mode == "concurrent"))
                 stored, _, _ = db.execute_query(
                     "MATCH (c:Curation)-[:WROTE]->(:Statement) "
-                    "WHERE c.key STARTS WITH $run RETURN count(*) AS n",
+                    "WHERE c.idempotencyKey STARTS WITH $run RETURN count(*) AS n",
                     run=run,
                 )
                 print(

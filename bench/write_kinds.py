@@ -20,19 +20,15 @@ import datetime as dt
 import statistics
 import string
 import sys
-import threading
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-import uvicorn
 from neo4j import GraphDatabase
 
-from bench.curation_writes import send
+from bench.curation_writes import send, serve
 from graph import queries
 from httpapi.auth import hash_key, new_key
-from server import create_app
 from settings import ApiKey, Settings
 
 CONCURRENCY = 8
@@ -165,18 +161,10 @@ def main() -> int:
         client_concurrency=max(n, CONCURRENCY),
         client_active=CONCURRENCY,
     )
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            print(f"uvicorn could not start on port {port}", file=sys.stderr)
-            return 1
-        time.sleep(0.05)
+    started = serve(settings, port)
+    if started is None:
+        return 1
+    server, thread = started
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     codes = [bench_state(i) for i in range(n)]
     password = settings.neo4j_password

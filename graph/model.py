@@ -22,6 +22,8 @@ __all__ = [
     "KEYS",
     "PARTY_RULE",
     "RANGE_INDEXES",
+    "RETRACTED",
+    "RETRACTED_BORDER",
     "SEARCH_INDEX",
     "SEARCH_LABELS",
     "SEARCH_PROPERTIES",
@@ -35,6 +37,12 @@ __all__ = [
     "party_interval",
     "search_text",
 ]
+
+# A retracted fact loses its type's label for this one (keeping `retractedLabel`),
+# so no read sees it; a retracted border's BORDERS becomes RETRACTED_BORDER. The
+# loader leaves both as they are (graph.seeding).
+RETRACTED = "Retracted"
+RETRACTED_BORDER = "RETRACTED_BORDER"
 
 
 def node_keys(model: Model) -> dict[str, str]:

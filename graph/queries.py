@@ -39,9 +39,9 @@ PARTIES_ON: LiteralString = (
 )
 
 # Test and benchmark clean-up: the curations whose idempotency keys start with $p,
-# and everything they wrote.
+# and everything they wrote (corrected facts included: tests correct their own).
 FORGET_CURATIONS: LiteralString = (
-    f"MATCH (c:`{Label.CURATION}`) WHERE c.key STARTS WITH $p "
+    f"MATCH (c:`{Label.CURATION}`) WHERE coalesce(c.idempotencyKey, c.key) STARTS WITH $p "
     f"OPTIONAL MATCH (c)-[:`{Rel.WROTE}`]->(n) "
     "WITH collect(DISTINCT c) + collect(DISTINCT n) AS doomed "
     "UNWIND doomed AS x DETACH DELETE x"

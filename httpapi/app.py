@@ -24,7 +24,7 @@ import telemetry
 from execution.rates import CurationRate
 from execution.statistics import Statistics, kept_fresh
 from graph.driver import open_driver
-from httpapi import probes
+from httpapi import feeds, probes
 from httpapi.access import RequestTelemetry
 from httpapi.body_limit import BodySizeLimit
 from httpapi.client_limit import ClientConcurrencyLimit
@@ -131,7 +131,7 @@ def starlette_app(
     settings: Settings, graphql: TreatyGraphQL, routes: Sequence[BaseRoute] = ()
 ) -> Starlette:
     """The app serving `graphql` at /graphql (and its CSV exports at
-    /export.csv), the probes, and `routes`."""
+    /export.csv), the change feeds under /feeds, the probes, and `routes`."""
     app = Starlette(
         routes=[
             Route("/healthz", probes.healthz),
@@ -140,6 +140,7 @@ def starlette_app(
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", graphql),
             export_route(graphql),
+            *feeds.routes,
             *routes,
         ],
         middleware=middleware(settings),

@@ -25,6 +25,7 @@ from model.identity import node_types
 from model.nodes import MODEL
 from model.vocabulary import Model
 from resolvers import curation
+from resolvers.curation import borders, corrections
 from resolvers.dataset import dataset_info
 from schema import node, objects, roots
 from schema.dataset import DatasetInfo
@@ -118,12 +119,7 @@ def _has_nodes(types: Types) -> bool:
 Query = build_query(MODEL_TYPES)
 
 
-@strawberry.type(
-    description="Curation for analysts: each write needs a curator API key "
-    "('Authorization: Bearer <key>'), at least one source and an idempotencyKey, "
-    "and is stored in one transaction with who wrote it and when."
-)
-class Mutation:
+class _Mutation:
     add_source = strawberry.mutation(
         resolver=curation.add_source,
         description="Add a source, to cite by id in later mutations.",
@@ -150,6 +146,26 @@ class Mutation:
         resolver=curation.record_term,
         description="Add a person's term in an office, with its dates where known.",
     )
+
+
+_Mutation.correct_border = strawberry.mutation(  # type: ignore[attr-defined]  # set before strawberry.type reads the class
+    resolver=borders.correct_border,
+    description="Correct a land border between two states.",
+)
+_Mutation.retract_border = strawberry.mutation(  # type: ignore[attr-defined]  # set before strawberry.type reads the class
+    resolver=borders.retract_border,
+    description="Retract a land border between two states.",
+)
+for _name, _field in corrections.mutations().items():
+    setattr(_Mutation, _name, _field)
+Mutation = strawberry.type(
+    _Mutation,
+    name="Mutation",
+    description="Curation for analysts: each write needs a curator API key "
+    "('Authorization: Bearer <key>'), at least one source and an idempotencyKey, "
+    "and is stored in one transaction with who wrote it and when. Every fact kind "
+    "can be corrected (correct<Type>) and retracted (retract<Type>).",
+)
 
 
 _CACHE_SIZE = 512

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
 from graph.curation.fragments import CITE_FACT, MATCH_CURATION, MATCH_STATE_AND_TREATY
-from graph.curation.party import derive_party
-from graph.curation.request import Fact, Request
+from graph.curation.party import derive_party, party_status
+from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run, unknown, write_fact
 from graph.model import Label, Rel
 from model.nodes import TREATY_EVENT
@@ -54,7 +55,7 @@ class EventInput:
 def event_fact(event: EventInput) -> Fact:
     """Add or correct one event, then re-derive the state's PARTY_TO by PARTY_RULE."""
 
-    async def write(tx: AsyncManagedTransaction, request: Request) -> None:
+    async def write(tx: AsyncManagedTransaction, request: Request) -> Change:
         result = await tx.run(LOCK_COUNTRY, iso3=event.country)
         if (await result.single(strict=True))["found"] == 0:
             raise unknown(Label.COUNTRY, [event.country], "input.country")
@@ -75,7 +76,7 @@ def event_fact(event: EventInput) -> Fact:
                 SUPERSEDE_EVENT,
                 event=request.subject_key,
                 curation=request.key,
-                key=f"{request.subject_key}:date:{request.key}",
+                key=f"{request.subject_key}:date:{request.key}".replace("/", ":"),
                 props={
                     "subjectKind": TREATY_EVENT.claim_kind,
                     "subjectType": TREATY_EVENT.name,
@@ -97,17 +98,23 @@ def event_fact(event: EventInput) -> Fact:
             props=props,
         )
         await derive_party(tx, event.country, event.treaty)
-        await run(
-            tx,
-            f"{MATCH_CURATION} SET cur.treaties = [$treaty], cur.countries = [$iso3], "
-            "cur.change = CASE WHEN $exists THEN 'CORRECTED' ELSE 'ADDED' END",
-            curation=request.key,
-            treaty=event.treaty,
-            iso3=event.country,
-            exists=before["exists"],
+        today = request.today or dt.date.today()
+        after = {"date": _iso(props["date"]), "note": props.get("note")}
+        return Change(
+            "CORRECTED" if before["exists"] else "ADDED",
+            ["date", "note"] if "note" in props else ["date"],
+            {"date": _iso(old), "note": before["note"]} if before["exists"] else None,
+            after if "note" in props else {"date": after["date"]},
+            treaties=[event.treaty],
+            countries=[event.country],
+            party=await party_status(tx, event.country, event.treaty, today),
         )
 
     return write
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _superseded_note(request: Request, before: Any) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import LiteralString
+import datetime as dt
+from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
@@ -18,6 +19,10 @@ EVENT_DATES: LiteralString = (
 SET_PARTY: LiteralString = (
     f"{MATCH_STATE_AND_TREATY} MERGE (c)-[p:`{Rel.PARTY_TO}`]->(t) "
     "SET p.since = $since, p.until = $until, p.derived = true, p.rule = $rule"
+)
+PARTY_NOW: LiteralString = (
+    f"OPTIONAL MATCH (:`{Label.COUNTRY}` {{iso3: $iso3}})-[p:`{Rel.PARTY_TO}`]->"
+    f"(:`{Label.TREATY}` {{slug: $treaty}}) RETURN p.since AS since, p.until AS until"
 )
 DROP_PARTY: LiteralString = (
     f"MATCH (:`{Label.COUNTRY}` {{iso3: $iso3}})-[p:`{Rel.PARTY_TO}`]->"
@@ -45,3 +50,20 @@ async def derive_party(tx: AsyncManagedTransaction, iso3: str, treaty: str) -> N
         until=interval[1],
         rule=PARTY_RULE,
     )
+
+
+async def party_status(
+    tx: AsyncManagedTransaction, iso3: str, treaty: str, today: dt.date
+) -> dict[str, Any]:
+    """The curation record's partyStatus/partySince/partyUntil after a write."""
+    result = await tx.run(PARTY_NOW, iso3=iso3, treaty=treaty)
+    row = await result.single(strict=True)
+    since = row["since"].to_native() if row["since"] is not None else None
+    until = row["until"].to_native() if row["until"] is not None else None
+    if since is None and until is None:
+        status = "NOT_PARTY"
+    elif until is not None and until <= today:
+        status = "FORMER_PARTY"
+    else:
+        status = "PARTY"
+    return {"partyStatus": status, "partySince": since, "partyUntil": until}

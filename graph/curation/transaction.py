@@ -1,6 +1,7 @@
 """One curation mutation, one write transaction, or a replay of the stored one.
 
-The `Curation` node (keyed by the client's idempotency key), any new sources, the
+The `Curation` node (keyed `<API key name>/<idempotency key>`, so one curator
+cannot replay another's record), any new sources, the
 fact, its citations and derived PARTY_TO all commit together or not at all. The
 uniqueness constraint on `Curation.key` makes a concurrent duplicate block and then
 fail once the first commits; `curate` turns that failure into a replay of the stored
@@ -23,7 +24,8 @@ from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 
 from graph import driver as db
 from graph import statistics
-from graph.curation.request import Curated, Fact, Request
+from graph.curation.corrections import touches
+from graph.curation.request import Curated, Fact, Request, added
 from graph.curation.sources import add_sources
 from graph.errors import Conflict, DatabaseUnavailable, Forbidden
 from graph.model import KEYS, Label, Rel
@@ -37,19 +39,26 @@ CURATION_CONSTRAINT: LiteralString = (
 FIND_CURATION: LiteralString = (
     f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
     "RETURN c.key AS key, c.operation AS operation, c.requestHash AS requestHash, "
-    "c.by AS by, c.at AS at, c.subjectLabel AS subjectLabel, c.subjectKey AS subjectKey"
+    "c.by AS by, c.at AS at, c.subjectLabel AS subjectLabel, c.subjectKey AS subjectKey, "
+    "coalesce(c.idempotencyKey, c.key) AS idempotencyKey, c.change AS change, "
+    "c.fields AS fields, c.before AS before, c.after AS after, c.reason AS reason"
 )
 CREATE_CURATION: LiteralString = (
     f"CREATE (c:`{Label.CURATION}` {{key: $key}}) "
     "SET c.operation = $operation, c.requestHash = $requestHash, c.by = $by, "
-    "c.at = datetime(), c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
-    "c.idempotencyKey = $key, c.change = 'ADDED' "
-    "RETURN c.at AS at"
+    "c.subjectLabel = $subjectLabel, c.subjectKey = $subjectKey, "
+    "c.idempotencyKey = $idempotencyKey, c.reason = $reason"
 )
-
-CURATION_TREATIES: LiteralString = (
+# What the fact reported of its write (graph.curation.request.Change.props). `at` is
+# stamped here, after the fact's write lock was taken, so that ordering records by
+# `at` is the order their changes applied: two corrections of one vote each started
+# before the other committed, and the one stamped at CREATE time came out of order.
+# Microseconds, as Python and the `at` filter hold them: the real-time clock gives
+# nanoseconds, and a record's own `at` as an `lte` bound then excluded it.
+REPORT_CURATION: LiteralString = (
     f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
-    "RETURN coalesce(c.treaties, []) AS treaties"
+    "SET c += $props, c.at = datetime.truncate('microsecond', datetime.realtime()) "
+    "RETURN c.at AS at, coalesce(c.treaties, []) AS treaties"
 )
 
 log = logging.getLogger("treatygraph")
@@ -66,6 +75,9 @@ TOUCHES: dict[str, frozenset[str]] = {
         {Rel.AUTHORED, Rel.ON_BEHALF_OF, Rel.MAKES, Rel.CONCERNS}
         | {Rel.ADDRESSED_TO, Rel.CITES}
     ),
+    "correctBorder": frozenset({Rel.ABOUT, Rel.CITES}),
+    # Matches BORDERS and replaces it: counts only fall, which stale bounds cover.
+    "retractBorder": frozenset({Rel.BORDERS}),
     "recordVote": frozenset(
         {Rel.IN_CHAMBER, Rel.ON_TREATY, Rel.ABSTAINED_IN, Rel.CITES}
     ),
@@ -76,6 +88,15 @@ TOUCHES: dict[str, frozenset[str]] = {
 # Every write's record WROTE what it wrote and CITES its sources (a fact's
 # `history`, a record's `sources`), whichever operation it was.
 RECORD_TOUCHES = frozenset({Rel.WROTE, Rel.CITES})
+
+
+def touched(operation: str) -> frozenset[str] | None:
+    """The relationship types `operation` can create (its record's included): TOUCHES,
+    or for the generic corrections and retractions what graph.curation.corrections
+    says; None (recompute all) when unknown."""
+    types = TOUCHES[operation] if operation in TOUCHES else touches(operation)
+    return None if types is None else types | RECORD_TOUCHES
+
 
 # Drivers whose database is known to have the Curation.key constraint.
 _constrained: weakref.WeakSet[AsyncDriver] = weakref.WeakSet()
@@ -114,19 +135,31 @@ async def curate(
             by=request.by,
             subjectLabel=str(request.subject_label),
             subjectKey=request.subject_key,
+            idempotencyKey=request.idempotency_key,
+            reason=request.reason,
+        )
+        await result.consume()
+        await add_sources(tx, request)
+        change = await fact(tx, request) or added(request)
+        result = await tx.run(
+            REPORT_CURATION, key=request.key, props=change.props(request.reason)
         )
         record = await result.single(strict=True)
-        await add_sources(tx, request)
-        await fact(tx, request)
-        await _within_scope(tx, request)
+        _within_scope(request, record["treaties"])
         return Curated(
             key=request.key,
+            idempotency_key=request.idempotency_key,
             operation=request.operation,
             by=request.by,
             at=record["at"].to_native(),
             subject_label=str(request.subject_label),
             subject_key=request.subject_key,
             replayed=False,
+            change=change.change,
+            fields=change.fields,
+            before=change.props(None)["before"],
+            after=change.props(None)["after"],
+            reason=request.reason,
         )
 
     try:
@@ -146,18 +179,17 @@ async def curate(
     return await db.write(driver, settings, lambda tx: _replay(tx, request))
 
 
-async def _within_scope(tx: AsyncManagedTransaction, request: Request) -> None:
-    """A treaty-scoped key may write only facts concerning its treaties: read what
-    the record says the fact concerns, and raise (rolling it all back) otherwise.
-    A fact of no treaty (a source, a membership, a term) is any curator's."""
-    if request.treaties is None:
+def _within_scope(request: Request, treaties: list[str]) -> None:
+    """A treaty-scoped key may write only facts concerning its treaties, as the
+    fact reported them to its record; raising rolls the whole write back. A fact of
+    no treaty (a source, a membership, a term, a border) is any curator's."""
+    if request.scope is None:
         return
-    row = await (await tx.run(CURATION_TREATIES, key=request.key)).single(strict=True)
-    outside = sorted(set(row["treaties"]) - request.treaties)
+    outside = sorted(set(treaties) - request.scope)
     if outside:
         raise Forbidden(
             f"The API key '{request.by}' may curate only "
-            f"{', '.join(sorted(request.treaties)) or 'no treaty'}; this write "
+            f"{', '.join(sorted(request.scope)) or 'no treaty'}; this write "
             f"concerns {', '.join(outside)}.",
             treaties=outside,
         )
@@ -168,10 +200,10 @@ async def _raise_statistics(
 ) -> None:
     """After the commit: a failure here must not fail a stored write (its retry
     would only replay it); the next load or write recomputes what was missed."""
-    touched = TOUCHES.get(operation)
-    types = None if touched is None else touched | RECORD_TOUCHES
     try:
-        await statistics.raise_to_current(driver, settings.neo4j_database, types)
+        await statistics.raise_to_current(
+            driver, settings.neo4j_database, touched(operation)
+        )
     except (Neo4jError, DriverError) as error:
         log.warning("cost statistics not raised after %s: %s", operation, error)
 
@@ -192,16 +224,22 @@ async def _stored(tx: AsyncManagedTransaction, request: Request) -> Curated | No
         request.request_hash
     ):
         raise Conflict(
-            f"idempotencyKey '{request.key}' was already used for a different "
+            f"idempotencyKey '{request.idempotency_key}' was already used for a different "
             f"request ({row['operation']} by {row['by']}); use a new key.",
             argument="idempotencyKey",
         )
     return Curated(
         key=row["key"],
+        idempotency_key=row["idempotencyKey"],
         operation=row["operation"],
         by=row["by"],
         at=row["at"].to_native(),
         subject_label=row["subjectLabel"],
         subject_key=row["subjectKey"],
         replayed=True,
+        change=row["change"],
+        fields=list(row["fields"] or []),
+        before=row["before"],
+        after=row["after"],
+        reason=row["reason"],
     )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import AsyncManagedTransaction
 
+from graph.curation.corrections import concerns
 from graph.curation.fragments import CITE_FACT, MATCH_CURATION, link_each
-from graph.curation.request import Fact, Request
+from graph.curation.request import Change, Fact, Request, added
 from graph.curation.steps import require, require_new, unknown, write_fact
 from graph.errors import BadUserInput
 from graph.model import Label, Rel
+from model.nodes import VOTE
 
 CHAMBER_SEATS: LiteralString = (
     f"OPTIONAL MATCH (ch:`{Label.CHAMBER}` {{key: $key}}) "
@@ -42,7 +45,7 @@ class VoteInput:
 def vote_fact(vote: VoteInput) -> Fact:
     """A new vote in a known chamber; its tallies cannot exceed the chamber's seats."""
 
-    async def write(tx: AsyncManagedTransaction, request: Request) -> None:
+    async def write(tx: AsyncManagedTransaction, request: Request) -> Change:
         result = await tx.run(CHAMBER_SEATS, key=vote.chamber)
         chamber = await result.single(strict=True)
         if not chamber["found"]:
@@ -67,6 +70,10 @@ def vote_fact(vote: VoteInput) -> Fact:
             treaty=vote.treaty,
             abstainers=vote.abstainers,
             props=vote.props,
+        )
+        treaties, countries = await concerns(tx, VOTE, request.subject_key)
+        return dataclasses.replace(
+            added(request), treaties=treaties, countries=countries
         )
 
     return write

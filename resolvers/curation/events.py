@@ -46,6 +46,7 @@ async def record_treaty_event(
         sources,
         {"treaty": treaty, "country": country, "props": event.props},
         store.event_fact(event),
+        concerns=([treaty], [country]),
     )
     return RecordTreatyEventPayload(
         replayed=replayed, subject_key=key, curation_key=record

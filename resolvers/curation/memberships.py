@@ -43,6 +43,7 @@ async def record_membership(
         sources,
         {**fields, **props},
         store.membership_fact(store.MembershipInput(organization, country, props)),
+        concerns=([], [country]),
     )
     return RecordMembershipPayload(
         replayed=replayed, subject_key=subject, curation_key=record

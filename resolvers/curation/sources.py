@@ -44,26 +44,31 @@ def source_row(source: SourceInput, argument: str) -> dict[str, Any]:
     }
 
 
-def cited_sources(source_ids: list[str], new_sources: list[SourceInput]) -> Sources:
-    """The stored ids and new sources a fact cites: at least one, none twice."""
-    ids = inputs.keys(source_ids, inputs.ID, "input.sourceIds", "a source id")
-    inputs.at_most(new_sources, "input.newSources")
+def cited_sources(
+    source_ids: list[str], new_sources: list[SourceInput], at: str = "input."
+) -> Sources:
+    """The stored ids and new sources a fact cites: at least one, none twice.
+
+    `at` prefixes the arguments errors name (corrections take them at top level).
+    """
+    ids = inputs.keys(source_ids, inputs.ID, f"{at}sourceIds", "a source id")
+    inputs.at_most(new_sources, f"{at}newSources")
     rows = [
-        source_row(source, f"input.newSources[{index}]")
+        source_row(source, f"{at}newSources[{index}]")
         for index, source in enumerate(new_sources)
     ]
     if not ids and not rows:
         raise BadUserInput(
-            "'input.sourceIds': every fact needs at least one source "
+            f"'{at}sourceIds': every fact needs at least one source "
             "(a stored id in sourceIds, or one in newSources)",
-            argument="input.sourceIds",
+            argument=f"{at}sourceIds",
         )
     new_ids = [row["key"] for row in rows]
     for index, sid in enumerate(new_ids):
         if sid in ids or sid in new_ids[:index]:
             raise BadUserInput(
-                f"'input.newSources[{index}].id': '{sid}' is given twice",
-                argument=f"input.newSources[{index}].id",
+                f"'{at}newSources[{index}].id': '{sid}' is given twice",
+                argument=f"{at}newSources[{index}].id",
             )
     return ids, rows
 

@@ -82,6 +82,10 @@ async def record_statement(
             **props,
         },
         store.statement_fact(statement),
+        concerns=(
+            [rec.treaty for rec in recommendations],
+            [*countries, *(c for rec in recommendations for c in rec.addressed_to)],
+        ),
     )
     return RecordStatementPayload(
         replayed=replayed, subject_key=subject, curation_key=record

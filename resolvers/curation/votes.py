@@ -68,6 +68,7 @@ async def record_vote(
         sources,
         {"chamber": chamber, "treaty": treaty, "abstainers": abstainers, **props},
         store.vote_fact(vote),
+        concerns=([treaty] if treaty else [], []),
     )
     return RecordVotePayload(
         replayed=replayed, subject_key=subject, curation_key=record

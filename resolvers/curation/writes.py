@@ -23,7 +23,6 @@ from execution.credentials import Principal, require_curator, resolve
 from graph.curation import transaction
 from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
-from graph.model import Label
 from resolvers.curation.inputs import matching
 from schema.mutations import IDEMPOTENCY_KEY, INPUT_DESCRIPTION
 
@@ -87,17 +86,22 @@ async def curate(
     principal: Principal,
     operation: str,
     idempotency_key: str,
-    subject: tuple[Label, str],
+    subject: tuple[str, str],  # (a model label or `Border`, key)
     sources: Sources,
     payload: dict[str, Any],
     fact: Fact,
+    *,
+    reason: str | None = None,
+    concerns: tuple[list[str], list[str]] = ([], []),
 ) -> tuple[str, bool, str]:
     """Store `fact` with its curation record: the record's key (the payload reads
-    it back by `curation(key:)`), whether it was a replay, and the subject's key."""
+    it back by `curation(key:)`), whether it was a replay, and the subject's key.
+    `concerns` is (treaties, countries) when the input says them (the fact may
+    report more)."""
     context = info.context
     key = idempotency(idempotency_key)
     request = Request(
-        key=key,
+        idempotency_key=key,
         operation=operation,
         request_hash=digest(operation, {**payload, "sources": sources}),
         by=principal.name,
@@ -105,7 +109,12 @@ async def curate(
         subject_key=subject[1],
         source_ids=sources[0],
         new_sources=sources[1],
-        treaties=principal.treaties,
+        payload=payload,
+        reason=reason,
+        treaties=concerns[0],
+        countries=concerns[1],
+        today=context.settings.default_as_of(),
+        scope=principal.treaties,
     )
     async with _gate(context):
         curated = await transaction.curate(

@@ -300,7 +300,7 @@ def test_a_source_url_spelled_another_way_is_a_conflict(
         "MATCH (s:Source {id: $id}) RETURN s.url AS url", id=sid
     )
     assert stored[0]["url"] == page
-    assert data["addSource"]["curation"]["key"] == f"{PREFIX}5"
+    assert data["addSource"]["curation"]["key"] == f"test-aud-a/{PREFIX}5"
     again = {**_source(f"{sid}-again"), "url": f"{page}/"}
     response = client.post(
         "/graphql",

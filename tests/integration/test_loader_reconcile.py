@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +12,14 @@ from typing import Any
 import pytest
 import yaml
 from neo4j import Driver
+from starlette.testclient import TestClient
 
+from httpapi.auth import hash_key
 from seeds import loader
 from seeds.validate import DATA_DIR
-from settings import Settings
+from server import create_app
+from settings import ApiKey, Settings
+from tests.integration.test_mutations import CURATOR, CURATOR_KEY
 
 CLAIM = "ottawa-gbr-signature-date-alternative"
 
@@ -123,4 +128,81 @@ def test_loader_cli_prints_the_curated_records_it_kept(
         db.execute_query(
             "MATCH (c:Curation {key: 'test-reconcile-cli'}) "
             "OPTIONAL MATCH (c)-[:WROTE]->(n) DETACH DELETE c, n"
+        )
+
+
+RETRACT_SEEDED = """
+mutation($v: String!, $e: String!, $k: String!) {
+  vote: retractParliamentVote(idempotencyKey: "test-rsr-vote", key: $v, reason: $k) {
+    curation { change }
+  }
+  event: retractTreatyEvent(idempotencyKey: "test-rsr-event", key: $e, reason: $k) {
+    curation { change }
+  }
+  border: retractBorder(idempotencyKey: "test-rsr-border", between: ["LTU", "POL"],
+                        reason: $k) { curation { change } }
+}"""
+SEEDED_VOTE = "ltu-seimas-2025-05-08-ottawa"
+SEEDED_EVENT = "ccm:LTU:withdrawal_effective"
+
+
+def retracted_state(db: Driver) -> dict[str, Any]:
+    return {
+        "vote": count(
+            db, "MATCH (n:ParliamentVote {key: $k}) RETURN count(n)", k=SEEDED_VOTE
+        ),
+        "event": count(
+            db, "MATCH (n:TreatyEvent {key: $k}) RETURN count(n)", k=SEEDED_EVENT
+        ),
+        "kept": count(
+            db,
+            "MATCH (n:Retracted) WHERE n.key IN $k RETURN count(n)",
+            k=[SEEDED_VOTE, SEEDED_EVENT],
+        ),
+        "border": count(
+            db,
+            "MATCH (:Country {iso3: 'LTU'})-[r:BORDERS]-(:Country {iso3: 'POL'}) "
+            "RETURN count(r)",
+        ),
+        "until": db.execute_query(
+            "MATCH (:Country {iso3: 'LTU'})-[p:PARTY_TO]->(:Treaty {slug: 'ccm'}) "
+            "RETURN p.until AS until"
+        ).records[0]["until"],
+    }
+
+
+def test_a_seeded_record_a_curation_retracted_stays_retracted_when_the_seeds_load_again(
+    neo4j: Settings, restored: dict[str, Any], db: Driver
+) -> None:
+    keyed = dataclasses.replace(
+        neo4j, api_keys=(ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),)
+    )
+    with TestClient(create_app(keyed)) as client:
+        body = client.post(
+            "/graphql",
+            json={
+                "query": RETRACT_SEEDED,
+                "variables": {"v": SEEDED_VOTE, "e": SEEDED_EVENT, "k": "a test"},
+            },
+            headers=CURATOR,
+        ).json()
+    try:
+        assert "errors" not in body, body
+        retracted = retracted_state(db)
+        # Without the CCM withdrawal's effect, Lithuania is a party again.
+        assert retracted == {
+            "vote": 0,
+            "event": 0,
+            "kept": 2,
+            "border": 0,
+            "until": None,
+        }
+        loader.load(neo4j)
+        assert retracted_state(db) == retracted
+    finally:
+        db.execute_query(
+            "MATCH (c:Curation) WHERE c.idempotencyKey STARTS WITH 'test-rsr-' "
+            "OPTIONAL MATCH (c)-[:WROTE]->(n:Retracted) "
+            "OPTIONAL MATCH (:Country)-[r:RETRACTED_BORDER]-(:Country) "
+            "DETACH DELETE c, n DELETE r"
         )

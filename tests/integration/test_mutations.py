@@ -106,7 +106,7 @@ def count(db: Driver, cypher: str, **params: Any) -> int:
 def curations(db: Driver) -> int:
     return count(
         db,
-        "MATCH (c:Curation) WHERE c.key STARTS WITH $p RETURN count(c)",
+        "MATCH (c:Curation) WHERE c.idempotencyKey STARTS WITH $p RETURN count(c)",
         p=PREFIX,
     )
 
@@ -452,7 +452,12 @@ def test_failure_midway_rolls_back_the_whole_write(
     source_id = variables["in"]["newSources"][0]["id"]
     assert count(db, "MATCH (s:Source {id: $id}) RETURN count(s)", id=source_id) == 0
     assert (
-        count(db, "MATCH (c:Curation {key: $k}) RETURN count(c)", k=variables["k"]) == 0
+        count(
+            db,
+            "MATCH (c:Curation {idempotencyKey: $k}) RETURN count(c)",
+            k=variables["k"],
+        )
+        == 0
     )
 
 
@@ -579,7 +584,7 @@ def test_reloading_the_seeds_keeps_a_curated_correction(
         # Undo: drop the curation and what it created (not the seeded event), then
         # the seeds apply again.
         db.execute_query(
-            "MATCH (c:Curation {key: $k}) OPTIONAL MATCH (c)-[:WROTE]->(n) "
+            "MATCH (c:Curation {idempotencyKey: $k}) OPTIONAL MATCH (c)-[:WROTE]->(n) "
             "WHERE NOT n:TreatyEvent DETACH DELETE c, n",
             k=variables["k"],
         )
@@ -850,7 +855,7 @@ async def test_hundred_concurrent_curations_with_distinct_keys_store_a_hundred(
     assert {r["data"]["recordStatement"]["replayed"] for r in results} == {False}
     stored = count(
         db,
-        "MATCH (c:Curation)-[:WROTE]->(s:Statement) WHERE c.key STARTS WITH $run "
+        "MATCH (c:Curation)-[:WROTE]->(s:Statement) WHERE c.idempotencyKey STARTS WITH $run "
         "AND (s)-[:CITES]->(:Source) RETURN count(DISTINCT s)",
         run=run,
     )
@@ -868,7 +873,12 @@ async def test_same_key_sent_ten_times_concurrently_is_stored_once(
     assert replayed == [False] + [True] * 9
     assert {r["data"]["recordStatement"]["statement"]["key"] for r in results} == {run}
     assert (
-        count(db, "MATCH (c:Curation {key: $k}) RETURN count(c)", k=f"{run}-idem") == 1
+        count(
+            db,
+            "MATCH (c:Curation {idempotencyKey: $k}) RETURN count(c)",
+            k=f"{run}-idem",
+        )
+        == 1
     )
     assert count(db, "MATCH (s:Statement {key: $k}) RETURN count(s)", k=run) == 1
     assert count(db, "MATCH (s:Source {id: $k}) RETURN count(s)", k=f"{run}-src") == 1
