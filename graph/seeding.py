@@ -15,7 +15,7 @@ from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction
 
-from graph.model import KEYS, Label, Rel
+from graph.model import KEYS, RETRACTED, RETRACTED_BORDER, Label, Rel
 
 Row = dict[str, Any]
 
@@ -66,7 +66,9 @@ def upsert_nodes_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralStr
     Curated records are left as the curation wrote them."""
     key = keys[label]
     return _q(
-        f"UNWIND $rows AS row MERGE (n:`{label}` {{`{key}`: row.key}}) "
+        f"UNWIND $rows AS row WITH row WHERE NOT EXISTS {{ MATCH (x:`{RETRACTED}` "
+        f"{{retractedLabel: '{label}', `{key}`: row.key}}) }} "
+        f"MERGE (n:`{label}` {{`{key}`: row.key}}) "
         f"WITH n, row WHERE {_NOT_CURATED} SET n += row.props"
     )
 
@@ -79,8 +81,17 @@ def upsert_rels_query(
         f"UNWIND $rows AS row "
         f"MATCH (a:`{start}` {{`{keys[start]}`: row.start}}) "
         f"MATCH (b:`{end}` {{`{keys[end]}`: row.end}}) "
+        f"{_UNLESS_RETRACTED.get(rel, '')}"
         f"MERGE (a)-[r:`{rel}`]->(b) SET r += row.props"
     )
+
+
+# A relationship a curation retracted stays retracted when the seeds load again.
+_UNLESS_RETRACTED: dict[str, str] = {
+    str(
+        Rel.BORDERS
+    ): f"WITH a, b, row WHERE NOT EXISTS {{ (a)-[:`{RETRACTED_BORDER}`]-(b) }} "
+}
 
 
 def cites_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
@@ -104,8 +115,9 @@ def party_query() -> LiteralString:
         f"UNWIND $rows AS row "
         f"MATCH (a:`{Label.COUNTRY}` {{iso3: row.start}}) "
         f"MATCH (b:`{Label.TREATY}` {{slug: row.end}}) "
-        f"WHERE NOT EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->(n:`{Label.TREATY_EVENT}`)"
-        f"-[:`{Rel.UNDER}`]->(b) WHERE {_CURATED} }} "
+        f"WHERE NOT EXISTS {{ (a)-[:`{Rel.HAS_EVENT}`]->(n)"
+        f"-[:`{Rel.UNDER}`]->(b) WHERE (n:`{Label.TREATY_EVENT}` OR n:`{RETRACTED}`) "
+        f"AND {_CURATED} }} "
         f"MERGE (a)-[r:`{Rel.PARTY_TO}`]->(b) SET r += row.props"
     )
 
@@ -253,8 +265,10 @@ DATASET_UPSERT: LiteralString = (
     "SET d += $props, d.version = $version, d.loadedAt = datetime()"
 )
 
+# API keys are credentials, not seeded content: a reload keeps every curator's key.
 RESET: LiteralString = (
-    "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    f"MATCH (n) WHERE NOT n:`{Label.API_KEY}` "
+    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 )
 
 COUNT_LABELS: LiteralString = (
@@ -294,7 +308,8 @@ def write(driver: Driver, database: str, plan: LoadPlan) -> Written:
 
 
 def reset(driver: Driver, database: str) -> None:
-    """Delete every node and relationship (batched, so a large graph cannot OOM)."""
+    """Delete every node and relationship but the API keys (batched, so a large
+    graph cannot OOM)."""
     with driver.session(database=database) as session:
         session.run(RESET).consume()
 
@@ -307,3 +322,31 @@ def counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int
         {r["name"]: r["count"] for r in labels},
         {r["name"]: r["count"] for r in rels},
     )
+
+
+# The whole graph, curated records included, for comparing two graphs (a restore, a
+# reload from exported files); only the loader's own Dataset node is left out.
+GRAPH_NODES: LiteralString = (
+    f"MATCH (n) WHERE NOT n:`{Label.DATASET}` "
+    "RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
+)
+GRAPH_RELS: LiteralString = (
+    f"MATCH (a)-[r]->(b) WHERE NOT a:`{Label.DATASET}` AND NOT b:`{Label.DATASET}` "
+    "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
+    "properties(r) AS props"
+)
+
+
+def graph_digest(driver: Driver, database: str) -> str:
+    """A hash of every node's labels and properties and every relationship's ends
+    (as those), type and properties: element ids play no part, so a restored or
+    reloaded graph with the same content has the same digest."""
+    nodes, _, _ = driver.execute_query(GRAPH_NODES, database_=database)
+    ident = {row["id"]: _line(sorted(row["labels"]), row["props"]) for row in nodes}
+    rels, _, _ = driver.execute_query(GRAPH_RELS, database_=database)
+    lines = sorted(ident.values())
+    lines += sorted(
+        _line(ident[row["a"]], row["type"], ident[row["b"]], row["props"])
+        for row in rels
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]

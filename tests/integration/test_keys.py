@@ -21,6 +21,7 @@ from neo4j import Driver
 from graph import keys
 from graph.driver import open_driver
 from httpapi import keys as cli
+from seeds import loader
 from settings import Settings
 from tests.integration.conftest import forget_curations
 
@@ -193,10 +194,15 @@ def test_a_wrong_key_takes_as_long_to_refuse_as_a_right_one_to_accept(
     token = create(capsys, _name("timing"), "curate")
     key_id, secret = keys.parse(token) or ("", "")
     other = "f" * 16 if key_id != "f" * 16 else "e" * 16
+    gone = _name("timing-revoked")
+    revoked = create(capsys, gone, "curate")
+    assert cli.main(["revoke", gone]) == 0
     tokens = {
         "right": token,
         "wrong secret": f"tg_{key_id}_{secret[::-1]}",
         "unknown id": f"tg_{other}_{secret}",
+        "malformed": f"tg-{secret}",
+        "revoked": revoked,
     }
     medians, kdf = asyncio.run(_timings(neo4j, tokens))
     spread = max(medians.values()) - min(medians.values())
@@ -228,3 +234,22 @@ async def _timings(
         await driver.close()
     medians = {kind: round(statistics.median(t), 3) for kind, t in times.items()}
     return medians, statistics.median(kdf)
+
+
+def test_a_reseed_with_reset_keeps_every_api_key(
+    neo4j: Settings, seeded: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keys are credentials, not seeded content: `make seed SEED_ARGS=--reset` must
+    not log every curator out."""
+    token = create(capsys, _name("reset"), "curate")
+    loaded = loader.load(neo4j, reset=True)
+    assert loaded.labels.get("ApiKey", 0) >= 1
+    assert asyncio.run(_verified(neo4j, token))
+
+
+async def _verified(settings: Settings, token: str) -> bool:
+    driver = open_driver(settings)
+    try:
+        return await keys.verify(driver, settings, token) is not None
+    finally:
+        await driver.close()
