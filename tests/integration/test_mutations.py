@@ -787,8 +787,14 @@ def live(keyed: Settings, seeded: dict[str, Any]) -> Iterator[str]:
     # Correctness, not speed, is on trial: let queued writes wait as long as needed
     # on a busy machine (bench/curation_writes.py measures the speed). One curator
     # key sends up to 100 at once: its concurrency limit must not refuse them.
+    # A write answers within the query timeout: on a machine loaded by other test
+    # runs, 100 writes taking turns on one chamber's locks took longer than 10 s.
     patient = dataclasses.replace(
-        keyed, write_queue_seconds=300, client_concurrency=100, client_active=100
+        keyed,
+        write_queue_seconds=300,
+        query_timeout_seconds=120,
+        client_concurrency=100,
+        client_active=100,
     )
     server = uvicorn.Server(
         uvicorn.Config(
