@@ -18,10 +18,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 import telemetry
 from execution.statistics import Statistics, kept_fresh
+from execution.subscriptions import Subscriptions
 from graph.driver import open_driver
 from httpapi import feeds, probes
 from httpapi.access import RequestTelemetry
@@ -56,6 +57,7 @@ class State(TypedDict):
     settings: Settings
     write_gate: asyncio.Semaphore
     statistics: Statistics
+    subscriptions: Subscriptions
 
 
 @contextlib.asynccontextmanager
@@ -84,6 +86,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
                 "settings": settings,
                 "write_gate": asyncio.Semaphore(WRITE_CONCURRENCY),
                 "statistics": stats,
+                "subscriptions": Subscriptions(settings.max_subscriptions),
             }
     finally:
         await driver.close()
@@ -134,6 +137,8 @@ def starlette_app(
             Route("/metrics", probes.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", graphql),
+            # Subscriptions (graphql-transport-ws) on the same path.
+            WebSocketRoute("/graphql", graphql),
             export_route(graphql),
             *feeds.routes,
             *routes,
