@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import json
 import socket
 import threading
@@ -246,6 +247,43 @@ async def test_a_country_subscriber_does_not_get_a_write_about_no_state(
     change = await subscriber.change()
     assert change["key"] == mine != source
     assert change["countries"] == [STATE]
+
+
+# A record as a transaction writes it that stamped `at` and then took longer to
+# commit than a later one (graph.curation.transaction stamps before the commit).
+LATE = """
+CREATE (c:Curation {key: $key, idempotencyKey: $idem, operation: 'recordTreatyEvent',
+  by: 'test-subscriber', subjectLabel: 'TreatyEvent', subjectKey: $subject,
+  change: 'ADDED', fields: ['date'], treaties: ['ccm'], countries: [$state]})
+SET c.at = datetime($since) + duration({microseconds: 1})"""
+
+
+async def test_a_change_committed_after_a_later_stamped_one_still_comes_once(
+    first: str, connect: Any, db: Driver
+) -> None:
+    subscriber = await connect(first)
+    since = neo4j_now(db)
+    await subscriber.subscribe({"treaty": "ccm", "since": since})
+    mine, _, _ = await record_event(first, "ccm", date="2026-01-05")
+    delivered = await subscriber.change()
+    assert delivered["key"] == mine
+    idem = _key()
+    late = f"test-subscriber/{idem}"
+    db.execute_query(
+        LATE,
+        key=late,
+        idem=idem,
+        subject=f"ccm:{STATE}:late",
+        state=STATE,
+        since=since,  # after the subscription's start, before the delivered write
+    )
+    change = await subscriber.change()
+    assert change["key"] == late
+    assert dt.datetime.fromisoformat(change["at"]) < dt.datetime.fromisoformat(
+        delivered["at"]
+    )
+    with pytest.raises(TimeoutError):  # each poll reads it again, and skips it
+        await subscriber.message(wait=1.5)
 
 
 async def test_a_write_through_a_second_instance_reaches_a_subscriber_on_the_first(
