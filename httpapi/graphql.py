@@ -40,9 +40,11 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 import telemetry
 from execution.context import Context
+from execution.errors import OPERATION_NOT_ALLOWED
 from execution.operations import RootAnswers
 from execution.responses import CompiledResponses
 from graph.errors import LimitExceeded
@@ -394,7 +396,14 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                 request_data,
             )
         except HTTPException as error:
-            if isinstance(error.__cause__, InvalidOperationTypeError):
+            cause = error.__cause__
+            if isinstance(cause, InvalidOperationTypeError):
+                if cause.operation_type == OperationType.SUBSCRIPTION:
+                    raise Refused(
+                        "A subscription runs over a websocket at /graphql "
+                        "(graphql-transport-ws), not over HTTP.",
+                        OPERATION_NOT_ALLOWED,
+                    ) from error
                 raise HTTPException(405, error.reason) from error
             raise
         finally:

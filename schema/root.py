@@ -13,7 +13,7 @@ import strawberry
 from graphql import GraphQLError, GraphQLSchema
 from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from execution.errors import coded_errors
@@ -206,6 +206,31 @@ class TreatySchema(strawberry.Schema):
     ) -> None:
         document = execution_context.graphql_document if execution_context else None
         errors[:] = coded_errors(errors, document)
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """A subscription cannot execute as one response (Strawberry's HTTP view
+        allows it): it is refused, and runs over the websocket (stream)."""
+        allowed = set(
+            allowed_operation_types or (OperationType.QUERY, OperationType.MUTATION)
+        )
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed - {OperationType.SUBSCRIPTION},
+            operation_extensions,
+        )
 
     async def stream(
         self,

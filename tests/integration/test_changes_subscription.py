@@ -385,3 +385,13 @@ async def test_a_document_over_the_length_limit_is_refused_unparsed(
     assert message["type"] == "error", message
     assert message["payload"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     assert message["payload"][0]["extensions"]["limit"] == "queryLength"
+
+
+async def test_a_subscription_over_http_is_not_allowed(first: str) -> None:
+    async with httpx2.AsyncClient(base_url=f"http://{first}", timeout=60) as client:
+        response = await client.post(
+            "/graphql", json={"query": "subscription { changes { key } }"}
+        )
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == "OPERATION_NOT_ALLOWED"
+    assert "data" not in body
