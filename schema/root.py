@@ -207,53 +207,34 @@ class TreatySchema(strawberry.Schema):
         document = execution_context.graphql_document if execution_context else None
         errors[:] = coded_errors(errors, document)
 
+    # Strawberry's callers name allowed_operation_types; the rest passes through.
     async def execute(
         self,
-        query: str | None,
-        variable_values: dict[str, Any] | None = None,
-        context_value: Any | None = None,
-        root_value: Any | None = None,
-        operation_name: str | None = None,
+        *args: Any,
         allowed_operation_types: Iterable[OperationType] | None = None,
-        operation_extensions: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> ExecutionResult:
         """A subscription cannot execute as one response (Strawberry's HTTP view
-        allows it): it is refused, and runs over the websocket (stream)."""
+        allows it): refused here, it runs over the websocket (stream)."""
         allowed = set(
             allowed_operation_types or (OperationType.QUERY, OperationType.MUTATION)
         )
-        return await super().execute(
-            query,
-            variable_values,
-            context_value,
-            root_value,
-            operation_name,
-            allowed - {OperationType.SUBSCRIPTION},
-            operation_extensions,
-        )
+        kwargs["allowed_operation_types"] = allowed - {OperationType.SUBSCRIPTION}
+        return await super().execute(*args, **kwargs)
 
     async def stream(
         self,
-        query: str | None,
-        variable_values: dict[str, Any] | None = None,
-        context_value: Any | None = None,
-        root_value: Any | None = None,
-        operation_name: str | None = None,
-        operation_extensions: dict[str, Any] | None = None,
+        *args: Any,
         allowed_operation_types: Iterable[OperationType] | None = None,
+        **kwargs: Any,
     ) -> Any:
-        """Over a websocket (which passes no allowed types) only subscriptions run:
+        """Over a websocket (which names no allowed types) only subscriptions run:
         queries and mutations have the HTTP path, with its per-client limits and
         its compiled answers."""
-        return await super().stream(
-            query,
-            variable_values,
-            context_value,
-            root_value,
-            operation_name,
-            operation_extensions,
-            allowed_operation_types or (OperationType.SUBSCRIPTION,),
+        kwargs["allowed_operation_types"] = allowed_operation_types or (
+            OperationType.SUBSCRIPTION,
         )
+        return await super().stream(*args, **kwargs)
 
     @property
     def graphql_schema(self) -> GraphQLSchema:

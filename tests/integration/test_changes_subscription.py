@@ -12,7 +12,6 @@ import asyncio
 import dataclasses
 import datetime as dt
 import json
-import socket
 import threading
 import time
 import uuid
@@ -25,10 +24,11 @@ import uvicorn
 import websockets
 from neo4j import Driver
 
+from bench import curation_writes
 from httpapi.auth import hash_key
-from server import create_app
 from settings import ApiKey, Settings
 from tests.integration.conftest import forget_curations
+from tests.live import free_port
 
 PREFIX = "test-subs-"
 CURATOR_KEY = "tg_test-subscriber-0123456789abcdefghijklmnopqrs"
@@ -59,13 +59,6 @@ def _key() -> str:
     return f"{PREFIX}{uuid.uuid4().hex[:12]}"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module", autouse=True)
 def restored(db: Driver) -> Iterator[None]:
     yield
@@ -81,24 +74,14 @@ def keyed(neo4j: Settings) -> Settings:
 
 @pytest.fixture(scope="module")
 def serve(seeded: dict[str, Any]) -> Iterator[Any]:
-    """Start the app for some Settings under uvicorn on a free port; its base URL."""
+    """Start the app for some Settings under uvicorn on a free port; its host:port."""
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
 
     def start(settings: Settings) -> str:
-        port = _free_port()
-        server = uvicorn.Server(
-            uvicorn.Config(
-                create_app(settings), host="127.0.0.1", port=port, log_level="warning"
-            )
-        )
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            assert thread.is_alive(), "uvicorn exited"
-            time.sleep(0.05)
-        servers.append((server, thread))
+        port = free_port()
+        started = curation_writes.serve(settings, port)
+        assert started is not None, f"uvicorn did not start on port {port}"
+        servers.append(started)
         return f"127.0.0.1:{port}"
 
     yield start
