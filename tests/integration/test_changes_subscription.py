@@ -26,6 +26,7 @@ from neo4j import Driver
 
 from bench import curation_writes
 from httpapi.auth import hash_key
+from httpapi.connections import connection_limits, uvicorn_protocol
 from settings import ApiKey, Settings
 from tests.integration.conftest import forget_curations
 from tests.live import free_port
@@ -79,7 +80,9 @@ def serve(seeded: dict[str, Any]) -> Iterator[Any]:
 
     def start(settings: Settings) -> str:
         port = free_port()
-        started = curation_writes.serve(settings, port)
+        # As `python -m server serve` serves: its connection limits see websockets.
+        http = uvicorn_protocol(connection_limits(settings))
+        started = curation_writes.serve(settings, port, http)
         assert started is not None, f"uvicorn did not start on port {port}"
         servers.append(started)
         return f"127.0.0.1:{port}"
@@ -378,3 +381,16 @@ async def test_a_subscription_over_http_is_not_allowed(first: str) -> None:
     body = response.json()
     assert body["errors"][0]["extensions"]["code"] == "OPERATION_NOT_ALLOWED"
     assert "data" not in body
+
+
+async def test_closed_websockets_leave_their_addresss_connection_count(
+    serve: Any, keyed: Settings, connect: Any
+) -> None:
+    host = serve(dataclasses.replace(keyed, max_connections_per_address=2))
+    for _ in range(3):  # one more than the address may hold at once
+        subscriber = await connect(host)
+        await subscriber.socket.close()
+        await asyncio.sleep(0.2)  # the server sees it closed
+    async with httpx2.AsyncClient(base_url=f"http://{host}", timeout=60) as client:
+        response = await client.get("/healthz")
+    assert response.status_code == 200
