@@ -194,13 +194,17 @@ async def _drain(
 ) -> AsyncGenerator[Change, None]:
     """The unseen committed changes past the cursor, page after page, then settled."""
     window = dt.timedelta(seconds=settle_seconds(settings))
+    # The first page's clock: what was stamped a window before it had committed when
+    # that page read, where a later page reads only past its predecessor's last row.
+    began: dt.datetime | None = None
     while True:
         now, changes = await _poll(driver, settings, cursor, treaty, country)
+        began = began or now
         for change in changes:
             cursor.take(change)
             yield change
         if len(changes) < POLL_PAGE:
-            cursor.settle(now, window)
+            cursor.settle(began, window)
             return
         cursor.after, cursor.after_key = changes[-1].at, changes[-1].key
 

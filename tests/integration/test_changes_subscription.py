@@ -272,6 +272,31 @@ async def test_a_change_committed_after_a_later_stamped_one_still_comes_once(
         await subscriber.message(wait=1.5)
 
 
+# More records than one poll reads (graph.feed.POLL_PAGE, 100), all stamped the
+# same microsecond: the pages go on by key.
+BURST = """
+UNWIND range(1, $n) AS i
+CREATE (c:Curation {key: $prefix + '/' + toString(1000 + i),
+  idempotencyKey: $prefix + toString(1000 + i), operation: 'recordTreatyEvent',
+  by: 'test-subscriber', subjectLabel: 'TreatyEvent', subjectKey: 'ccm:MMR:burst',
+  change: 'ADDED', fields: ['date'], treaties: ['ccm'], countries: [$state],
+  at: datetime($since) + duration({microseconds: 1})})"""
+
+
+async def test_more_changes_than_a_poll_reads_come_each_once_in_order(
+    first: str, connect: Any, db: Driver
+) -> None:
+    since = neo4j_now(db)
+    prefix = _key()
+    db.execute_query(BURST, n=250, prefix=prefix, state=STATE, since=since)
+    subscriber = await connect(first)
+    await subscriber.subscribe({"treaty": "ccm", "since": since})
+    keys = [(await subscriber.change())["key"] for _ in range(250)]
+    assert keys == [f"{prefix}/{1000 + i}" for i in range(1, 251)]
+    with pytest.raises(TimeoutError):
+        await subscriber.message(wait=1.5)
+
+
 async def test_a_write_through_a_second_instance_reaches_a_subscriber_on_the_first(
     first: str, second: str, connect: Any
 ) -> None:
