@@ -294,6 +294,8 @@ VARIABLES: tuple[tuple[str, str, str, Callable[[str], _Cast[object]]], ...] = (
     ),
     ("api_keys", "TREATYGRAPH_API_KEYS", "", _api_keys),
     ("write_queue_seconds", "TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "30", _number(1, 600)),
+    ("curation_rate", "TREATYGRAPH_CURATION_RATE", "5", _number(1, 10_000)),
+    ("curation_burst", "TREATYGRAPH_CURATION_BURST", "20", _number(1, 100_000)),
     ("max_depth", "TREATYGRAPH_MAX_DEPTH", "12", _number(1, 100)),
     (
         "max_filter_depth",
@@ -388,10 +390,13 @@ class Settings:
     query_timeout_seconds: int
     log_format: str
     log_level: str
-    # Who may call mutations; empty means mutations are refused (UNAUTHENTICATED).
+    # Deprecated configured keys, revocable only by a restart (graph.keys stores
+    # the revocable ones); empty: only stored keys may call mutations.
     api_keys: tuple[ApiKey, ...]
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
     write_queue_seconds: int
+    curation_rate: int  # writes/s per API key and process (execution.rates)
+    curation_burst: int
     max_depth: int
     max_filter_depth: int
     max_tokens: int

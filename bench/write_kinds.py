@@ -4,7 +4,8 @@ Serves the app under uvicorn with a throwaway curator key, against the seeded Ne
 that settings point at, and for each write kind sends N writes one after another,
 then N more at concurrency 8. Every write is new (its own key), so each measures a
 whole transaction: checks, the curation record, a new source, the fact, citations
-and whatever is re-derived. Treaty events and memberships are written on bench
+and whatever is re-derived. A correction (the prior tally kept as a claim) and a
+retraction (relabelled, kept) each write once to every vote the votes run stored. Treaty events and memberships are written on bench
 states (XAA, XAB …) that the run creates and deletes, so no real state's party
 status moves. Afterwards it checks that 2N of each were stored, then deletes all it
 wrote.
@@ -123,6 +124,33 @@ def _term(run: str, i: int) -> dict[str, Any]:
     }
 
 
+CORRECT_VOTE = (
+    "mutation($k: String!, $key: String!, $set: ParliamentVoteCorrection!, "
+    "$src: [SourceInput!]!) { correctParliamentVote(idempotencyKey: $k, key: $key, "
+    "set: $set, newSources: $src) { replayed vote { key } } }"
+)
+RETRACT_VOTE = (
+    "mutation($k: String!, $key: String!) { retractParliamentVote(idempotencyKey: $k, "
+    'key: $key, reason: "bench") { replayed } }'
+)
+
+
+def _on_recorded_votes(
+    query: str, variables: Callable[[str, int], dict[str, Any]]
+) -> Body:
+    """Writes to the votes the `recordVote` run of the same mode stored."""
+
+    def body(run: str, i: int) -> dict[str, Any]:
+        voted = run.rsplit("-", 2)[0] + "-recordvote-" + run.rsplit("-", 1)[1]
+        return {
+            "query": query,
+            "variables": {"k": f"{run}-{i}-idem", "key": f"{voted}-{i}"}
+            | variables(run, i),
+        }
+
+    return body
+
+
 KINDS: dict[str, Body] = {
     "addSource": request(
         "addSource",
@@ -134,6 +162,12 @@ KINDS: dict[str, Body] = {
         "recordStatement", "StatementInput", "statement { key }", _statement
     ),
     "recordVote": request("recordVote", "VoteInput", "vote { key }", _vote),
+    # After recordVote: each corrects, then retracts, one of the votes it stored.
+    "correctParliamentVote": _on_recorded_votes(
+        CORRECT_VOTE,
+        lambda run, i: {"set": {"votesFor": 71}, "src": [source(f"{run}-{i}")]},
+    ),
+    "retractParliamentVote": _on_recorded_votes(RETRACT_VOTE, lambda run, i: {}),
     "recordTreatyEvent": request(
         "recordTreatyEvent", "TreatyEventInput", "event { key }", _event
     ),

@@ -9,6 +9,7 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from execution.credentials import Credentials
+from execution.rates import CurationRate
 from execution.statistics import Statistics
 from execution.subscriptions import Subscriptions
 from graph.cypher.plan import Estimate
@@ -28,6 +29,8 @@ class Context:
     credentials: Credentials = field(default_factory=Credentials)
     # Bounds concurrent curation writes (one per app, made in the app's lifespan).
     write_gate: asyncio.Semaphore | None = None
+    # Each API key's writes per second (one per app, made in the app's lifespan).
+    curation_rate: CurationRate | None = None
     # One entry per Cypher statement sent: {"field", "cypher", "params"}.
     trace: list[dict[str, Any]] = field(default_factory=list)
     dataset_version: str | None = None

@@ -6,6 +6,7 @@ NEO4J_URI names a running server, every command says so and starts nothing.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,18 @@ POM = NEO4J_DIR / "pom.xml"
 LAUNCHER_SOURCE = NEO4J_DIR / "Neo4jLauncher.java"
 START_TIMEOUT_SECONDS = 180
 STOP_TIMEOUT_SECONDS = 60
+# The JVMs this process started: each is meant to outlive its Popen handle, and a
+# handle collected while its JVM runs makes Python warn, at whatever moment the
+# collector picks (one surfaced as an error in an unrelated test's setup).
+_STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _leave_running() -> None:
+    """Reap the JVMs that stopped; the ones still running are meant to outlive us."""
+    for process in _STARTED:
+        process.poll()
+    warnings.filterwarnings("ignore", "subprocess .* is still running", ResourceWarning)
 
 
 class LauncherError(RuntimeError):
@@ -200,6 +214,7 @@ def start(instance: LocalNeo4j) -> bool:
             stdin=subprocess.DEVNULL,
             start_new_session=True,  # Ctrl-C in the terminal must not kill it mid-write
         )
+    _STARTED.append(process)
     instance.pid_file.write_text(str(process.pid))
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:

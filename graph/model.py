@@ -54,6 +54,7 @@ def node_keys(model: Model) -> dict[str, str]:
         # of one mutation store once.
         Label.CURATION: "key",
         Label.STATISTIC: "key",
+        Label.API_KEY: "id",
     }
 
 

@@ -265,8 +265,10 @@ DATASET_UPSERT: LiteralString = (
     "SET d += $props, d.version = $version, d.loadedAt = datetime()"
 )
 
+# API keys are credentials, not seeded content: a reload keeps every curator's key.
 RESET: LiteralString = (
-    "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    f"MATCH (n) WHERE NOT n:`{Label.API_KEY}` "
+    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 )
 
 COUNT_LABELS: LiteralString = (
@@ -306,7 +308,8 @@ def write(driver: Driver, database: str, plan: LoadPlan) -> Written:
 
 
 def reset(driver: Driver, database: str) -> None:
-    """Delete every node and relationship (batched, so a large graph cannot OOM)."""
+    """Delete every node and relationship but the API keys (batched, so a large
+    graph cannot OOM)."""
     with driver.session(database=database) as session:
         session.run(RESET).consume()
 

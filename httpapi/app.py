@@ -21,6 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 import telemetry
+from execution.rates import CurationRate
 from execution.statistics import Statistics, kept_fresh
 from execution.subscriptions import Subscriptions
 from graph.driver import open_driver
@@ -56,6 +57,7 @@ class State(TypedDict):
     driver: AsyncDriver
     settings: Settings
     write_gate: asyncio.Semaphore
+    curation_rate: CurationRate
     statistics: Statistics
     subscriptions: Subscriptions
 
@@ -85,6 +87,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
                 "driver": driver,
                 "settings": settings,
                 "write_gate": asyncio.Semaphore(WRITE_CONCURRENCY),
+                "curation_rate": CurationRate(
+                    settings.curation_rate, settings.curation_burst
+                ),
                 "statistics": stats,
                 "subscriptions": Subscriptions(settings.max_subscriptions),
             }

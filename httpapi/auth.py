@@ -1,11 +1,11 @@
-"""API keys: how a request presents one, and how one is made and hashed.
+"""API keys: how a request presents one, and the deprecated configured keys.
 
-Mutations need a key sent as `Authorization: Bearer <key>` (or `X-API-Key: <key>`)
-whose SHA-256 is configured in TREATYGRAPH_API_KEYS. Only hashes are configured;
-keys are random 256-bit tokens, so a plain SHA-256 (no slow KDF) is enough, and
-every comparison is constant-time.
+Mutations need a key sent as `Authorization: Bearer <key>` (or `X-API-Key: <key>`):
+one stored in Neo4j (`python -m httpapi.keys`, graph.keys), or, deprecated, one
+whose SHA-256 is configured in TREATYGRAPH_API_KEYS. A configured key cannot be
+revoked without a restart; it stays so existing deployments keep working.
 
-`python -m httpapi.auth hash` makes a new key and prints the entry to configure.
+`python -m httpapi.auth hash` makes a configured key and prints its entry.
 """
 
 from __future__ import annotations
@@ -56,7 +56,10 @@ def credentials(keys: tuple[ApiKey, ...], headers: Mapping[str, str]) -> Credent
     key = presented_key(headers)
     if key is None:
         return Credentials()
-    return Credentials(authenticate(keys, key) if key else None, presented=True)
+    principal = authenticate(keys, key) if key else None
+    # Not a configured key: the mutation looks it up among the stored ones.
+    token = key if principal is None and key else None
+    return Credentials(principal, presented=True, token=token)
 
 
 def main(argv: list[str] | None = None) -> int:

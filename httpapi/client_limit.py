@@ -8,7 +8,10 @@ crowding them out (bench.abuse, finding 4).
 
 A client is the configured API key it presents (by its name: the key itself is
 never kept), or else its address. An unknown key counts as its address, or a client
-could make itself a fresh client per request with made-up keys. The address is the
+could make itself a fresh client per request with made-up keys. So does a key stored
+in Neo4j (graph.keys): knowing it would cost a read and a 3 ms KDF on every request,
+where the mutations check it only when they write; its writes have their own limit
+per key (execution.rates). The address is the
 ASGI scope's client host; behind a proxy, uvicorn's --proxy-headers with
 --forwarded-allow-ips=<the proxy> makes that the caller's (otherwise every caller
 shares the proxy's one limit).

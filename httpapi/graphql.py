@@ -476,6 +476,7 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             debug=debug,
             credentials=credentials(settings.api_keys, request.headers),
             write_gate=request.state.write_gate,
+            curation_rate=request.state.curation_rate,
             statistics=request.state.statistics,
             subscriptions=request.state.subscriptions,
         )

@@ -28,6 +28,9 @@ class Label(StrEnum):
     DATASET = "Dataset"
     CURATION = "Curation"  # one accepted mutation: who, when, what it wrote
     STATISTIC = "Statistic"  # one bound of the cost estimate (graph.statistics)
+    API_KEY = (
+        "ApiKey"  # a key that may call mutations: its scopes, salted hash (graph.keys)
+    )
 
 
 class Rel(StrEnum):

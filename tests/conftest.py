@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings.from_env()
+    # A module writes dozens of curations with one key within seconds (100 at once in
+    # test_mutations): the per-key write rate is on trial only in test_keys, which
+    # sets its own.
+    return dataclasses.replace(Settings.from_env(), curation_burst=100_000)
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,9 @@ class Request:
         """The Curation node's key: idempotency is scoped to the API key (6a)."""
         return f"{self.by}/{self.idempotency_key}"
 
+    # The treaties the API key may curate (None: all); the fact must concern no other.
+    scope: frozenset[str] | None = None
+
     @property
     def all_source_ids(self) -> list[str]:
         return [*self.source_ids, *(row["key"] for row in self.new_sources)]

@@ -27,7 +27,7 @@ from graph import statistics
 from graph.curation.corrections import touches
 from graph.curation.request import Curated, Fact, Request, added
 from graph.curation.sources import add_sources
-from graph.errors import Conflict, DatabaseUnavailable
+from graph.errors import Conflict, DatabaseUnavailable, Forbidden
 from graph.model import KEYS, Label, Rel
 from settings import Settings
 
@@ -58,7 +58,7 @@ CREATE_CURATION: LiteralString = (
 REPORT_CURATION: LiteralString = (
     f"MATCH (c:`{Label.CURATION}` {{key: $key}}) "
     "SET c += $props, c.at = datetime.truncate('microsecond', datetime.realtime()) "
-    "RETURN c.at AS at"
+    "RETURN c.at AS at, coalesce(c.treaties, []) AS treaties"
 )
 
 log = logging.getLogger("treatygraph")
@@ -145,6 +145,7 @@ async def curate(
             REPORT_CURATION, key=request.key, props=change.props(request.reason)
         )
         record = await result.single(strict=True)
+        _within_scope(request, record["treaties"])
         return Curated(
             key=request.key,
             idempotency_key=request.idempotency_key,
@@ -176,6 +177,22 @@ async def curate(
         return curated
     # A concurrent request with this idempotency key committed first: replay it.
     return await db.write(driver, settings, lambda tx: _replay(tx, request))
+
+
+def _within_scope(request: Request, treaties: list[str]) -> None:
+    """A treaty-scoped key may write only facts concerning its treaties, as the
+    fact reported them to its record; raising rolls the whole write back. A fact of
+    no treaty (a source, a membership, a term, a border) is any curator's."""
+    if request.scope is None:
+        return
+    outside = sorted(set(treaties) - request.scope)
+    if outside:
+        raise Forbidden(
+            f"The API key '{request.by}' may curate only "
+            f"{', '.join(sorted(request.scope)) or 'no treaty'}; this write "
+            f"concerns {', '.join(outside)}.",
+            treaties=outside,
+        )
 
 
 async def _raise_statistics(

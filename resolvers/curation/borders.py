@@ -48,7 +48,7 @@ async def correct_border(
     reason: Annotated[str | None, strawberry.argument(description="Why.")] = None,
 ) -> CorrectBorderPayload:
     """Correct a land border's note; the prior note is kept as a claim."""
-    principal = curator(info)
+    principal = await curator(info)
     a, b = _pair(between)
     checked: dict[str, Any] = {
         name: inputs.text(value, f"set.{name}", limit=inputs.MAX_LONG)
@@ -80,7 +80,7 @@ async def retract_border(
     reason: Annotated[str, strawberry.argument(description="Why (required).")],
 ) -> RetractPayload:
     """Retract a land border (kept as RETRACTED_BORDER with who, when and why)."""
-    principal = curator(info)
+    principal = await curator(info)
     a, b = _pair(between)
     why = inputs.required(reason, "reason", limit=inputs.MAX_LONG)
     record, replayed, _ = await curate(

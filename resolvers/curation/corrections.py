@@ -93,7 +93,7 @@ def correct_resolver(t: NodeType) -> Any:
         ] = None,
         reason: Annotated[str | None, strawberry.argument(description=_REASON)] = None,
     ) -> payload:  # type: ignore[valid-type]  # a type made from the model
-        principal = curator(info)
+        principal = await curator(info)
         subject = _key(key)
         checked = _values(t, values)
         why = inputs.text(reason, "reason", limit=inputs.MAX_LONG)
@@ -126,7 +126,7 @@ def retract_resolver(t: NodeType) -> Any:
         ],
         reason: Annotated[str, strawberry.argument(description=_REASON)],
     ) -> RetractPayload:
-        principal = curator(info)
+        principal = await curator(info)
         subject = _key(key)
         why = inputs.required(reason, "reason", limit=inputs.MAX_LONG)
         record, replayed, _ = await curate(

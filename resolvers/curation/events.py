@@ -18,7 +18,7 @@ async def record_treaty_event(
     input: Annotated[TreatyEventInput, INPUT],
 ) -> RecordTreatyEventPayload:
     """Add or correct a dated treaty event; PARTY_TO follows in the same transaction."""
-    principal = curator(info)
+    principal = await curator(info)
     treaty = inputs.matching(input.treaty, inputs.SLUG, "input.treaty", "a treaty slug")
     country = inputs.iso3(input.country, "input.country")
     note = inputs.text(input.note, "input.note", limit=inputs.MAX_LONG)

@@ -22,7 +22,7 @@ async def record_membership(
     input: Annotated[MembershipInput, INPUT],
 ) -> RecordMembershipPayload:
     """Add a state's dated membership of an organization (NATO, EU …)."""
-    principal = curator(info)
+    principal = await curator(info)
     organization = inputs.matching(
         input.organization.upper(), _CODE, "input.organization", "an organization code"
     )

@@ -77,7 +77,7 @@ async def add_source(
     info: MutationInfo, idempotency_key: KeyArg, input: Annotated[SourceInput, INPUT]
 ) -> AddSourcePayload:
     """Store a new source, to cite in later mutations by its id."""
-    principal = curator(info)
+    principal = await curator(info)
     row = source_row(input, "input")
     record, replayed, key = await curate(
         info,

@@ -29,7 +29,7 @@ async def record_statement(
     info: MutationInfo, idempotency_key: KeyArg, input: Annotated[StatementInput, INPUT]
 ) -> RecordStatementPayload:
     """Add a statement with its authors (people) and the states it speaks for."""
-    principal = curator(info)
+    principal = await curator(info)
     key = inputs.matching(input.key, inputs.ID, "input.key", "a lowercase id")
     date_text = inputs.text(input.date_text, "input.dateText")
     inputs.dated(input.date, date_text, "input.date", "input.dateText")

@@ -17,7 +17,7 @@ async def record_term(
     info: MutationInfo, idempotency_key: KeyArg, input: Annotated[TermInput, INPUT]
 ) -> RecordTermPayload:
     """Add a person's term in an office; unknown dates stay null, said in the note."""
-    principal = curator(info)
+    principal = await curator(info)
     person = inputs.matching(input.person, inputs.ID, "input.person", "a person key")
     office = inputs.matching(input.office, inputs.ID, "input.office", "an office key")
     note = inputs.text(input.note, "input.note", limit=inputs.MAX_LONG)

@@ -17,7 +17,7 @@ async def record_vote(
     info: MutationInfo, idempotency_key: KeyArg, input: Annotated[VoteInput, INPUT]
 ) -> RecordVotePayload:
     """Add a parliamentary vote in a known chamber."""
-    principal = curator(info)
+    principal = await curator(info)
     key = inputs.matching(input.key, inputs.ID, "input.key", "a lowercase id")
     chamber = inputs.matching(
         input.chamber, inputs.ID, "input.chamber", "a chamber key"

@@ -19,7 +19,7 @@ import strawberry
 from strawberry.types import Info
 
 from execution.context import Context
-from execution.credentials import Principal, require_curator
+from execution.credentials import Principal, require_curator, resolve
 from graph.curation import transaction
 from graph.curation.request import Fact, Request
 from graph.errors import DatabaseUnavailable
@@ -37,9 +37,15 @@ INPUT = strawberry.argument(description=INPUT_DESCRIPTION)
 Sources = tuple[list[str], list[dict[str, Any]]]
 
 
-def curator(info: MutationInfo) -> Principal:
-    """The API key allowed to write, checked before anything in the input."""
-    return require_curator(info.context.credentials)
+async def curator(info: MutationInfo) -> Principal:
+    """The API key allowed to write, checked before anything in the input, then
+    its write rate (TREATYGRAPH_CURATION_RATE)."""
+    context = info.context
+    creds = await resolve(context.credentials, context.driver, context.settings)
+    principal = require_curator(creds)
+    if context.curation_rate is not None:
+        context.curation_rate.take(principal.name)
+    return principal
 
 
 def idempotency(key: str) -> str:
@@ -108,6 +114,7 @@ async def curate(
         treaties=concerns[0],
         countries=concerns[1],
         today=context.settings.default_as_of(),
+        scope=principal.treaties,
     )
     async with _gate(context):
         curated = await transaction.curate(

@@ -47,10 +47,6 @@ def instance(
         yield settings
 
 
-# launcher.start leaves the restarted JVM's Popen to outlive this process's handle
-# (it is meant to keep running), which Python reports as a ResourceWarning.
-@pytest.mark.filterwarnings("ignore::ResourceWarning")
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_backup_then_wipe_then_restore_gives_the_same_graph(
     instance: Settings, tmp_path: Path
 ) -> None:

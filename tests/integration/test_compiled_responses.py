@@ -35,6 +35,7 @@ CONTEXT_FIELDS = {
     "debug",
     "credentials",
     "write_gate",
+    "curation_rate",
     "statistics",
     "trace",
     "dataset_version",

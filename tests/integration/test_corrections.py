@@ -29,6 +29,7 @@ from tests.integration.test_mutations import (
     CURATOR_KEY,
     EVENT,
     STATE,
+    STATEMENT,
     VOTE,
     error_of,
     post,
@@ -549,3 +550,143 @@ def test_retracted_source_leaves_search_and_lookups(writer: TestClient) -> None:
         writer, "query($id: String!) { source(id: $id) { id } }", {"id": source["id"]}
     )
     assert lookup["data"]["source"] is None
+
+
+RECORD_TERM = """
+mutation($k: String!, $in: TermInput!) {
+  recordTerm(idempotencyKey: $k, input: $in) { term { key } }
+}"""
+CORRECT_TERM = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctTerm(idempotencyKey: $k, key: $key, set: {end: "2051-04-01"},
+              newSources: $src) {
+    curation { fields before after }
+    term { key end person { offices(asOf: "2051-03-15") { key } } }
+  }
+}"""
+
+
+def test_term_end_correction_moves_who_holds_the_office_and_keeps_the_old_end(
+    writer: TestClient, db: Driver
+) -> None:
+    term = {
+        "person": "hanno-pevkur",
+        "office": "est-minister-of-defence",
+        "start": "2051-01-01",
+        "end": "2051-03-01",
+        "newSources": [_source()],
+    }
+    key = post(writer, RECORD_TERM, {"k": _key(), "in": term})["data"]["recordTerm"][
+        "term"
+    ]["key"]
+    body = post(writer, CORRECT_TERM, {"k": _key(), "key": key, "src": [_source()]})
+    assert "errors" not in body, body
+    out = body["data"]["correctTerm"]
+    assert out["term"]["end"] == "2051-04-01"
+    # Held on 2051-03-15 only under the corrected end.
+    assert {"key": "est-minister-of-defence"} in out["term"]["person"]["offices"]
+    assert out["curation"]["fields"] == ["end"]
+    assert json.loads(out["curation"]["before"]) == {"end": "2051-03-01"}
+    claims = db.execute_query(
+        "MATCH (c:Claim {status: 'ALTERNATIVE'})-[:ABOUT]->(:Term {key: $k}) "
+        "RETURN c.field AS field, c.value AS value",
+        k=key,
+    )[0]
+    assert [(r["field"], r["value"]) for r in claims] == [("end", "2051-03-01")]
+
+
+STATEMENT_SEARCH = (
+    "query($t: String!) { search(text: $t) { node { ... on Statement { key } } } }"
+)
+CORRECT_STATEMENT = """
+mutation($k: String!, $key: String!, $title: String!, $src: [SourceInput!]!) {
+  correctStatement(idempotencyKey: $k, key: $key, set: {title: $title},
+                   newSources: $src) {
+    curation { fields before after }
+    statement { key title }
+  }
+}"""
+CORRECT_RECOMMENDATION = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctRecommendation(idempotencyKey: $k, key: $key, set: {action: SUSPEND},
+                        newSources: $src) {
+    curation { fields before after treaties subjectKey }
+  }
+}"""
+
+
+def _statement(writer: TestClient, title: str) -> dict[str, Any]:
+    body = post(
+        writer,
+        STATEMENT,
+        {
+            "k": _key(),
+            "in": {
+                "key": _key("st-"),
+                "kind": "ANNOUNCEMENT",
+                "title": title,
+                "date": "2026-01-03",
+                "countries": [STATE],
+                "recommendations": [{"action": "WITHDRAW", "treaty": "ottawa"}],
+                "newSources": [_source()],
+            },
+        },
+    )
+    assert "errors" not in body, body
+    statement: dict[str, Any] = body["data"]["recordStatement"]["statement"]
+    return statement
+
+
+def test_statement_title_correction_is_searchable_by_the_new_title_only(
+    writer: TestClient, db: Driver
+) -> None:
+    old, new = (f"zq{uuid.uuid4().hex[:10]}" for _ in range(2))
+    key = _statement(writer, f"Announcement {old}")["key"]
+    assert post(writer, STATEMENT_SEARCH, {"t": old})["data"]["search"] == [
+        {"node": {"key": key}}
+    ]
+    body = post(
+        writer,
+        CORRECT_STATEMENT,
+        {"k": _key(), "key": key, "title": f"Announcement {new}", "src": [_source()]},
+    )
+    assert "errors" not in body, body
+    out = body["data"]["correctStatement"]
+    assert out["statement"]["title"] == f"Announcement {new}"
+    assert json.loads(out["curation"]["before"]) == {"title": f"Announcement {old}"}
+    assert post(writer, STATEMENT_SEARCH, {"t": old})["data"]["search"] == []
+    assert post(writer, STATEMENT_SEARCH, {"t": new})["data"]["search"] == [
+        {"node": {"key": key}}
+    ]
+    claims = db.execute_query(
+        "MATCH (c:Claim {status: 'ALTERNATIVE'})-[:ABOUT]->(:Statement {key: $k}) "
+        "RETURN c.value AS value",
+        k=key,
+    )[0]
+    assert [r["value"] for r in claims] == [f"Announcement {old}"]
+
+
+def test_recommendation_action_correction_shows_on_its_statement(
+    writer: TestClient,
+) -> None:
+    statement = _statement(writer, "A recommendation to correct")
+    [recommendation] = statement["recommendations"]
+    assert recommendation["action"] == "WITHDRAW"
+    body = post(
+        writer,
+        CORRECT_RECOMMENDATION,
+        {"k": _key(), "key": recommendation["key"], "src": [_source()]},
+    )
+    assert "errors" not in body, body
+    curation = body["data"]["correctRecommendation"]["curation"]
+    assert curation["subjectKey"] == recommendation["key"]
+    assert curation["fields"] == ["action"]
+    assert json.loads(curation["before"]) == {"action": "WITHDRAW"}
+    assert json.loads(curation["after"]) == {"action": "SUSPEND"}
+    assert curation["treaties"] == ["ottawa"]
+    read = post(
+        writer,
+        "query($k: String!) { statement(key: $k) { recommendations { action } } }",
+        {"k": statement["key"]},
+    )
+    assert read["data"]["statement"]["recommendations"] == [{"action": "SUSPEND"}]

@@ -22,11 +22,13 @@ from typing import Any
 
 import httpx2
 import pytest
+from neo4j import Driver
 
 from settings import REPO_ROOT, Settings
 from tests.live import api_server, free_port
 
 README = REPO_ROOT / "README.md"
+KEY_IDS = "MATCH (k:ApiKey) RETURN k.id AS id"
 ADDRESS = "http://127.0.0.1:8000"
 # Blocks that are not examples to run here, by their first line, with the reason.
 NOT_RUN = {
@@ -82,11 +84,18 @@ def of(*languages: str) -> list[Block]:
 
 
 @pytest.fixture(scope="module")
-def api(neo4j: Settings, seeded: dict[str, Any]) -> Iterator[str]:
+def api(neo4j: Settings, seeded: dict[str, Any], db: Driver) -> Iterator[str]:
     port = free_port()
     log = REPO_ROOT / "test-output" / "readme-api.log"
+    # The README's key commands make real keys (alice, bob …): delete what they made,
+    # or the next run's `create --name alice` meets a live alice.
+    before, _, _ = db.execute_query(KEY_IDS)
     with api_server(port, {}, log):
         yield f"http://127.0.0.1:{port}"
+    db.execute_query(
+        "MATCH (k:ApiKey) WHERE NOT k.id IN $kept DELETE k",
+        kept=[row["id"] for row in before],
+    )
 
 
 def post(api: str, query: str) -> dict[str, Any]:

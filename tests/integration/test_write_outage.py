@@ -181,6 +181,9 @@ def test_killing_neo4j_mid_burst_loses_no_acknowledged_write_and_half_stores_non
         "TREATYGRAPH_API_KEYS": f"outage-writer:curator:{hash_key(KEY)}",
         # Every writer may have its write in flight when Neo4j dies.
         "TREATYGRAPH_CLIENT_ACTIVE": str(WRITERS),
+        # One key writes the whole burst: the per-key rate (test_keys) is not on trial.
+        "TREATYGRAPH_CURATION_RATE": "10000",
+        "TREATYGRAPH_CURATION_BURST": "100000",
     }
     log = REPO_ROOT / "test-output" / "write-outage-api.log"
     with api_server(port, env, log) as api:
