@@ -41,7 +41,15 @@ def create_app(settings: Settings | None = None, model: Model = MODEL) -> Starle
     # Without introspection GraphiQL could not work, so it is not served either.
     ide: Literal["graphiql"] | None = "graphiql" if settings.introspection else None
     documents = Documents.from_settings(settings)
-    graphql = TreatyGraphQL(schema, compiled, documents, graphql_ide=ide)
+    # A browser page on another origin may open the subscriptions' websocket only
+    # when CORS lets it call the API at all.
+    graphql = TreatyGraphQL(
+        schema,
+        compiled,
+        documents,
+        graphql_ide=ide,
+        allowed_origins=settings.cors_origins,
+    )
     ide_routes = graphiql_assets.routes if ide else []
     return starlette_app(settings, graphql, [*explorer_routes, *ide_routes])
 

@@ -89,6 +89,24 @@ def _uri(name: str) -> _Cast[str | None]:
     return cast
 
 
+def _seconds(low: float, high: float) -> Callable[[str], _Cast[float]]:
+    def reader(name: str) -> _Cast[float]:
+        def cast(raw: str) -> float:
+            try:
+                value = float(raw)
+            except ValueError:
+                raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+            if not low <= value <= high:
+                raise SettingsError(
+                    f"{name} must be between {low} and {high}, got {raw}"
+                )
+            return value
+
+        return cast
+
+    return reader
+
+
 def _heap(name: str) -> _Cast[str]:
     def cast(raw: str) -> str:
         if not re.fullmatch(r"\d+[mMgG]", raw.strip()):
@@ -338,6 +356,13 @@ VARIABLES: tuple[tuple[str, str, str, Callable[[str], _Cast[object]]], ...] = (
         "512",
         _number(0, 10**6),
     ),
+    (
+        "changes_poll_seconds",
+        "TREATYGRAPH_CHANGES_POLL_SECONDS",
+        "1.0",
+        _seconds(0.05, 60),
+    ),
+    ("max_subscriptions", "TREATYGRAPH_MAX_SUBSCRIPTIONS", "100", _number(0, 10_000)),
 )
 
 
@@ -410,6 +435,8 @@ class Settings:
     max_connections_per_address: int
     # How often a `changes` subscription reads Neo4j for new curations; open
     # subscriptions per process (each is one read per poll).
+    changes_poll_seconds: float
+    max_subscriptions: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -90,12 +90,17 @@ async def send(
 
 
 def serve(
-    settings: Settings, port: int
+    settings: Settings, port: int, http: Any = "auto"
 ) -> tuple[uvicorn.Server, threading.Thread] | None:
-    """The app under uvicorn in a thread, once it listens (None if it cannot)."""
+    """The app under uvicorn in a thread, once it listens (None if it cannot);
+    `http`: uvicorn's protocol (httpapi.connections' guarded one, as served)."""
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning"
+            create_app(settings),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            http=http,
         )
     )
     thread = threading.Thread(target=server.run, daemon=True)

@@ -11,6 +11,7 @@ from neo4j import AsyncDriver
 from execution.credentials import Credentials
 from execution.rates import CurationRate
 from execution.statistics import Statistics
+from execution.subscriptions import Subscriptions
 from graph.cypher.plan import Estimate
 from settings import Settings
 
@@ -40,3 +41,5 @@ class Context:
     statistics: Statistics | None = None
     # What the request can return and walk at most (execution.operations).
     cost: Estimate | None = None
+    # The process's open subscriptions (made in the app's lifespan); None: none allowed.
+    subscriptions: Subscriptions | None = None

@@ -24,6 +24,7 @@ from graphql import (
     Visitor,
     visit,
 )
+from strawberry.schema.exceptions import InvalidOperationTypeError
 
 import telemetry
 from graph.errors import BadUserInput, LimitExceeded, TreatygraphError
@@ -31,6 +32,7 @@ from graph.errors import BadUserInput, LimitExceeded, TreatygraphError
 log = logging.getLogger("treatygraph.errors")
 
 INTERNAL = "INTERNAL_SERVER_ERROR"
+OPERATION_NOT_ALLOWED = "OPERATION_NOT_ALLOWED"
 # graphql-core's syntax error says why only in its message: the token limit is told
 # from that text (with the maximum it names).
 _TOKENS_MESSAGE = "Syntax Error: Document contains more than"
@@ -57,6 +59,9 @@ def code_of(error: GraphQLError) -> str:
         if token_limit(error) is not None:
             return LimitExceeded.code
         return "GRAPHQL_PARSE_FAILED"
+    if isinstance(original, InvalidOperationTypeError):
+        # A query or mutation over the websocket, which runs only subscriptions.
+        return OPERATION_NOT_ALLOWED
     if original is None:
         # Reported by a validation rule that stamps no code of its own: a rule on the
         # document's shape (graphql-core's, or Strawberry's two).

@@ -18,11 +18,12 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 import telemetry
 from execution.rates import CurationRate
 from execution.statistics import Statistics, kept_fresh
+from execution.subscriptions import Subscriptions
 from graph.driver import open_driver
 from httpapi import feeds, probes
 from httpapi.access import RequestTelemetry
@@ -58,6 +59,7 @@ class State(TypedDict):
     write_gate: asyncio.Semaphore
     curation_rate: CurationRate
     statistics: Statistics
+    subscriptions: Subscriptions
 
 
 @contextlib.asynccontextmanager
@@ -89,6 +91,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[State]:
                     settings.curation_rate, settings.curation_burst
                 ),
                 "statistics": stats,
+                "subscriptions": Subscriptions(settings.max_subscriptions),
             }
     finally:
         await driver.close()
@@ -139,6 +142,8 @@ def starlette_app(
             Route("/metrics", probes.metrics),
             # A Route, not a Mount: POST /graphql must not redirect to /graphql/.
             Route("/graphql", graphql),
+            # Subscriptions (graphql-transport-ws) on the same path.
+            WebSocketRoute("/graphql", graphql),
             export_route(graphql),
             *feeds.routes,
             *routes,

@@ -109,6 +109,14 @@ _busy_unlogged = 0
 _busy_logged_at = -BUSY_LOG_SECONDS
 
 
+def _leave(address: str | None) -> None:
+    """One connection of `address` closed."""
+    if address is not None:
+        left = _by_address.pop(address, 1) - 1
+        if left > 0:
+            _by_address[address] = left
+
+
 def _log_busy(cap: int) -> None:
     global _busy_unlogged, _busy_logged_at
     _busy_unlogged += 1
@@ -210,11 +218,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
-        if self.address is not None:
-            left = _by_address.pop(self.address, 1) - 1
-            if left > 0:
-                _by_address[self.address] = left
-            self.address = None
+        _leave(self.address)
+        self.address = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -225,6 +230,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         # The WebSocket protocol takes the transport over; our deadlines end here.
         self._disarm()
         super().handle_websocket_upgrade()
+        # This protocol's connection_lost never comes now: the address's count ends
+        # with the websocket's, or every subscription ever opened would stay counted.
+        address, self.address = self.address, None
+        if address is not None:
+            websocket = self.transport.get_protocol()
+            lost = websocket.connection_lost
+
+            def connection_lost(exc: Exception | None) -> None:
+                _leave(address)
+                lost(exc)
+
+            websocket.connection_lost = connection_lost  # type: ignore[method-assign]  # the one hook uvicorn's ws protocols give
 
     def on_headers_complete(self) -> None:
         self._arm("body", self.limits.body_timeout, self._body_timed_out)
@@ -232,7 +249,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         if self.awaiting == "body":
-            if self.cycle.response_complete:  # answered before its body was read
+            # A websocket handshake has no cycle (handle_websocket_upgrade follows).
+            cycle = self.cycle
+            if (
+                cycle is not None and cycle.response_complete
+            ):  # answered before its body was read
                 self._await_headers()
             else:
                 self._disarm()

@@ -32,10 +32,19 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    SubscribeMessage,
+)
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 import telemetry
 from execution.context import Context
+from execution.errors import OPERATION_NOT_ALLOWED
 from execution.operations import RootAnswers
 from execution.responses import CompiledResponses
 from graph.errors import LimitExceeded
@@ -151,12 +160,47 @@ def _mime_type(content_type: str) -> str:
     return parse_content_type(content_type)[0]
 
 
+class TransportWS(BaseGraphQLTransportWSHandler[Context, RootAnswers | None]):
+    """graphql-transport-ws with the HTTP path's checks of a document before it is
+    parsed: its length and, with TREATYGRAPH_TRUSTED_DOCUMENTS_ONLY, its hash.
+    The schema's own limits (tokens, depth, aliases, selections) run in its
+    extensions, as for HTTP; the schema runs only subscriptions over it
+    (schema.root.TreatySchema.stream)."""
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        if not self.connection_acknowledged or message["id"] in self.operations:
+            await super().handle_subscribe(message)  # closes the socket, as it must
+            return
+        payload: dict[str, Any] = dict(message["payload"])
+        documents: Documents = self.view.documents  # type: ignore[attr-defined]  # always a TreatyGraphQL
+        try:
+            check_length(payload.get("query"), self.context.settings)
+            text = documents.resolve(
+                payload.get("query"),
+                payload.get("extensions"),
+                payload.get("documentId"),
+            )
+        except Refused as error:
+            telemetry.record_errors([error.code])
+            refusal = GraphQLError(
+                str(error), extensions={"code": error.code, **error.details}
+            )
+            await self.send_message(
+                {"id": message["id"], "type": "error", "payload": [refusal.formatted]}
+            )
+            return
+        payload["query"] = text
+        await super().handle_subscribe({**message, "payload": payload})  # type: ignore[typeddict-item]  # the payload with its resolved text
+
+
 class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
     """Strawberry's ASGI app with our per-request context and the compiled path.
 
     `compiled` is None when TREATYGRAPH_COMPILED_RESPONSES is off: graphql-core
     then completes every response (after the same one pass).
     """
+
+    graphql_transport_ws_handler_class = TransportWS
 
     def __init__(
         self,
@@ -165,6 +209,9 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
         documents: Documents,
         **kwargs: Any,
     ) -> None:
+        # graphql-transport-ws only: the legacy graphql-ws protocol has its own
+        # handler, without TransportWS's checks.
+        kwargs.setdefault("subscription_protocols", (GRAPHQL_TRANSPORT_WS_PROTOCOL,))
         super().__init__(schema, **kwargs)
         self.compiled = compiled
         self.documents = documents
@@ -349,7 +396,14 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
                 request_data,
             )
         except HTTPException as error:
-            if isinstance(error.__cause__, InvalidOperationTypeError):
+            cause = error.__cause__
+            if isinstance(cause, InvalidOperationTypeError):
+                if cause.operation_type == OperationType.SUBSCRIPTION:
+                    raise Refused(
+                        "A subscription runs over a websocket at /graphql "
+                        "(graphql-transport-ws), not over HTTP.",
+                        OPERATION_NOT_ALLOWED,
+                    ) from error
                 raise HTTPException(405, error.reason) from error
             raise
         finally:
@@ -424,4 +478,5 @@ class TreatyGraphQL(GraphQL[Context, RootAnswers | None]):
             write_gate=request.state.write_gate,
             curation_rate=request.state.curation_rate,
             statistics=request.state.statistics,
+            subscriptions=request.state.subscriptions,
         )

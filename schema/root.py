@@ -6,13 +6,15 @@ read the default-settings schema of schema.app.
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError, GraphQLSchema
 from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from execution.errors import coded_errors
 from execution.limits import ValidationRules, validation_rules
@@ -24,7 +26,7 @@ from graph.cypher.search import DEFAULT_HITS
 from model.identity import node_types
 from model.nodes import MODEL
 from model.vocabulary import Model
-from resolvers import curation
+from resolvers import changes, curation
 from resolvers.curation import borders, corrections
 from resolvers.dataset import dataset_info
 from schema import node, objects, roots
@@ -168,6 +170,21 @@ Mutation = strawberry.type(
 )
 
 
+@strawberry.type(
+    name="Subscription",
+    description="Following the graph as curators change it (graphql-transport-ws on "
+    "/graphql).",
+)
+class Subscription:
+    changes = strawberry.subscription(
+        resolver=changes.changes,
+        description="Each curation as it commits, whichever API process wrote it: "
+        "what changed, who, when, and the party status it left. Filtered by treaty "
+        "and/or state; an unknown one is BAD_USER_INPUT, a process at "
+        "TREATYGRAPH_MAX_SUBSCRIPTIONS is LIMIT_EXCEEDED.",
+    )
+
+
 _CACHE_SIZE = 512
 
 
@@ -190,6 +207,35 @@ class TreatySchema(strawberry.Schema):
         document = execution_context.graphql_document if execution_context else None
         errors[:] = coded_errors(errors, document)
 
+    # Strawberry's callers name allowed_operation_types; the rest passes through.
+    async def execute(
+        self,
+        *args: Any,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        **kwargs: Any,
+    ) -> ExecutionResult:
+        """A subscription cannot execute as one response (Strawberry's HTTP view
+        allows it): refused here, it runs over the websocket (stream)."""
+        allowed = set(
+            allowed_operation_types or (OperationType.QUERY, OperationType.MUTATION)
+        )
+        kwargs["allowed_operation_types"] = allowed - {OperationType.SUBSCRIPTION}
+        return await super().execute(*args, **kwargs)
+
+    async def stream(
+        self,
+        *args: Any,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Over a websocket (which names no allowed types) only subscriptions run:
+        queries and mutations have the HTTP path, with its per-client limits and
+        its compiled answers."""
+        kwargs["allowed_operation_types"] = allowed_operation_types or (
+            OperationType.SUBSCRIPTION,
+        )
+        return await super().stream(*args, **kwargs)
+
     @property
     def graphql_schema(self) -> GraphQLSchema:
         """The graphql-core schema Strawberry built (it offers only `_schema`)."""
@@ -207,6 +253,7 @@ def build_schema(settings: Settings, model: Model = MODEL) -> TreatySchema:
     schema = TreatySchema(
         query=Query if own else build_query(objects.build(model)),
         mutation=Mutation if own else None,
+        subscription=Subscription if own else None,
         config=StrawberryConfig(
             scalar_map={dt.date: DateScalar, dt.datetime: DateTimeScalar}  # type: ignore[dict-item]  # strawberry's own scalar() return type
         ),

@@ -36,6 +36,7 @@ CONTEXT_FIELDS = {
     "credentials",
     "write_gate",
     "curation_rate",
+    "subscriptions",
     "statistics",
     "trace",
     "dataset_version",

@@ -46,6 +46,9 @@ def test_defaults_use_the_local_launcher() -> None:
         ("TREATYGRAPH_HEADER_TIMEOUT", "0"),
         ("TREATYGRAPH_BODY_TIMEOUT", "1.5"),
         ("TREATYGRAPH_MAX_CONNECTIONS", "none"),
+        ("TREATYGRAPH_CHANGES_POLL_SECONDS", "0"),
+        ("TREATYGRAPH_CHANGES_POLL_SECONDS", "soon"),
+        ("TREATYGRAPH_MAX_SUBSCRIPTIONS", "-1"),
     ],
 )
 def test_malformed_variable_fails_naming_it(name: str, value: str) -> None:
