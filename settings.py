@@ -294,7 +294,7 @@ VARIABLES: tuple[tuple[str, str, str, Callable[[str], _Cast[object]]], ...] = (
     ),
     ("api_keys", "TREATYGRAPH_API_KEYS", "", _api_keys),
     ("write_queue_seconds", "TREATYGRAPH_WRITE_QUEUE_TIMEOUT", "30", _number(1, 600)),
-    ("curation_rate", "TREATYGRAPH_CURATION_RATE", "5", _number(1, 10_000)),
+    ("curation_rate", "TREATYGRAPH_CURATION_RATE", "5", _seconds(0.001, 10_000)),
     ("curation_burst", "TREATYGRAPH_CURATION_BURST", "20", _number(1, 100_000)),
     ("max_depth", "TREATYGRAPH_MAX_DEPTH", "12", _number(1, 100)),
     (
@@ -395,7 +395,7 @@ class Settings:
     api_keys: tuple[ApiKey, ...]
     # How long a mutation may wait for a write slot before DATABASE_UNAVAILABLE.
     write_queue_seconds: int
-    curation_rate: int  # writes/s per API key and process (execution.rates)
+    curation_rate: float  # writes/s per API key and process (execution.rates)
     curation_burst: int
     max_depth: int
     max_filter_depth: int
