@@ -22,7 +22,9 @@ Row = dict[str, Any]
 
 @dataclass
 class LoadPlan:
-    """Everything to write, in order: nodes, then relationships, then citations.
+    """Everything to write, in order: nodes, then relationships, then citations,
+    then what curation records WROTE (only then are those records curated, which
+    the steps before would skip), then retractions.
 
     Labels and types are the model's (graph.model's allowlist for the real one);
     `keys` names each label's natural key. `labels` and `rel_types` are every label
@@ -33,6 +35,8 @@ class LoadPlan:
     nodes: list[tuple[str, list[Row]]] = field(default_factory=list)
     rels: list[tuple[str, str, str, list[Row]]] = field(default_factory=list)
     cites: list[tuple[str, list[Row]]] = field(default_factory=list)
+    # Nodes to relabel Retracted once written and linked, by label: {key, props}.
+    retracted: list[tuple[str, list[Row]]] = field(default_factory=list)
     dataset: Row = field(default_factory=dict)
     keys: Mapping[str, str] = field(default_factory=lambda: KEYS)
     labels: tuple[str, ...] = ()
@@ -119,6 +123,14 @@ def party_query() -> LiteralString:
         f"-[:`{Rel.UNDER}`]->(b) WHERE (n:`{Label.TREATY_EVENT}` OR n:`{RETRACTED}`) "
         f"AND {_CURATED} }} "
         f"MERGE (a)-[r:`{Rel.PARTY_TO}`]->(b) SET r += row.props"
+    )
+
+
+def retract_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
+    """Relabel written nodes Retracted, as graph.curation.corrections retracts one."""
+    return _q(
+        f"UNWIND $rows AS row MATCH (n:`{label}` {{`{keys[label]}`: row.key}}) "
+        f"REMOVE n:`{label}` SET n:`{RETRACTED}`, n += row.props"
     )
 
 
@@ -281,7 +293,8 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
     keys = plan.keys
     for label, rows in plan.nodes:
         tx.run(upsert_nodes_query(label, keys), rows=rows).consume()
-    for start, rel, end, rows in plan.rels:
+    wrote = [r for r in plan.rels if r[1] == Rel.WROTE]
+    for start, rel, end, rows in [r for r in plan.rels if r[1] != Rel.WROTE]:
         if rel == Rel.ABOUT:
             query = claim_about_query(end, keys)
         elif rel == Rel.PARTY_TO:
@@ -291,6 +304,10 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
         tx.run(query, rows=rows).consume()
     for label, rows in plan.cites:
         tx.run(cites_query(label, keys), rows=rows).consume()
+    for start, rel, end, rows in wrote:
+        tx.run(upsert_rels_query(start, rel, end, keys), rows=rows).consume()
+    for label, rows in plan.retracted:
+        tx.run(retract_query(label, keys), rows=rows).consume()
     kept = _reconcile(tx, plan)
     version = _digest(tx, plan, kept)
     tx.run(DATASET_UPSERT, props=plan.dataset, version=version).consume()
