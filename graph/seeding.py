@@ -339,25 +339,28 @@ def counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int
 
 
 # The whole graph, curated records included, for comparing two graphs (a restore, a
-# reload from exported files); only the loader's own Dataset node is left out.
+# reload from exported files); nodes with a label in $skip (by default only the
+# loader's own Dataset node) and their relationships are left out.
 GRAPH_NODES: LiteralString = (
-    f"MATCH (n) WHERE NOT n:`{Label.DATASET}` "
+    "MATCH (n) WHERE none(l IN labels(n) WHERE l IN $skip) "
     "RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
 )
 GRAPH_RELS: LiteralString = (
-    f"MATCH (a)-[r]->(b) WHERE NOT a:`{Label.DATASET}` AND NOT b:`{Label.DATASET}` "
+    "MATCH (a)-[r]->(b) WHERE none(l IN labels(a) + labels(b) WHERE l IN $skip) "
     "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
     "properties(r) AS props"
 )
 
 
-def graph_digest(driver: Driver, database: str) -> str:
+def graph_digest(
+    driver: Driver, database: str, skip: tuple[str, ...] = (Label.DATASET,)
+) -> str:
     """A hash of every node's labels and properties and every relationship's ends
     (as those), type and properties: element ids play no part, so a restored or
     reloaded graph with the same content has the same digest."""
-    nodes, _, _ = driver.execute_query(GRAPH_NODES, database_=database)
+    nodes, _, _ = driver.execute_query(GRAPH_NODES, skip=list(skip), database_=database)
     ident = {row["id"]: _line(sorted(row["labels"]), row["props"]) for row in nodes}
-    rels, _, _ = driver.execute_query(GRAPH_RELS, database_=database)
+    rels, _, _ = driver.execute_query(GRAPH_RELS, skip=list(skip), database_=database)
     lines = sorted(ident.values())
     lines += sorted(
         _line(ident[row["a"]], row["type"], ident[row["b"]], row["props"])

@@ -175,7 +175,13 @@ def _recommendations(model: Model) -> Rule:
 def _claim_subject(model: Model) -> Rule:
     """A claim's `about: {kind, key}`: kinds are the model's claim kinds, and the
     key must exist in that kind's seed file."""
-    subjects = {t.claim_kind: t for t in model.types if t.claim_kind is not None}
+    # A correction's claim about a type with no claim kind (a source) calls it by
+    # its name in snake_case (graph.curation.corrections).
+    subjects = {
+        t.claim_kind or snake(t.name): t
+        for t in model.types
+        if t.claim_kind is not None or (t.seeded and t.seeds is not None)
+    }
     # A claim about a relationship (a corrected border's prior note) is ABOUT its ends.
     pairs = {
         p.claim_kind: p
