@@ -182,7 +182,12 @@ def record(node: Node, spec: Spec, model: Model, nested: dict[str, Node]) -> Rec
         values[cites] = _linked(node, Rel.CITES, "out", Label.SOURCE)
     if node["retracted"]:
         values[RETRACTED] = _retracted(props)
-    return {f: values[f] for f in spec.fields if values.get(f) not in (None, [])}
+    # A field records must give stays, null or not (a vote's unknown `date: null`).
+    return {
+        f: values.get(f)
+        for f, given in spec.fields.items()
+        if given.required or values.get(f) not in (None, [])
+    }
 
 
 def _nested(driver: Driver, db: str, nodes: list[Node], model: Model) -> list[Node]:

@@ -41,7 +41,12 @@ def as_datetime(value: Any) -> DateTime | None:
         found = DateTime.from_iso_format(value)
     except ValueError:
         return None
-    return found if found.tzinfo is not None else None
+    offset = found.utcoffset()
+    if offset is None:
+        return None
+    # At a fixed offset, as the server's datetime() stores it: the driver sends the
+    # parsed (pytz) UTC as the zone id `[UTC]`, which reads back as another value.
+    return found.replace(tzinfo=dt.timezone(offset))
 
 
 def spellings(enum: type[Enum], separator: str) -> dict[str, str]:
