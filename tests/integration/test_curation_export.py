@@ -40,7 +40,13 @@ from server import create_app
 from settings import ApiKey, Settings
 from tests.integration.test_corrections import CORRECT_VOTE, RETRACT_VOTE
 from tests.integration.test_curations import MEMBERSHIP
-from tests.integration.test_mutations import EVENT, SOURCE, STATEMENT, VOTE
+from tests.integration.test_mutations import (
+    EVENT,
+    SOURCE,
+    STATEMENT,
+    VOTE,
+    new_source,
+)
 
 KEY = "tg_test-exporter-0123456789abcdefghijklmnopqrstu"
 HEADERS = {"Authorization": f"Bearer {KEY}"}
@@ -94,16 +100,6 @@ def _id(label: str) -> str:
     return f"test-exp-{label}-{uuid.uuid4().hex[:8]}"
 
 
-def _source() -> dict[str, Any]:
-    sid = _id("src")
-    return {
-        "id": sid,
-        "url": f"https://example.test/treatygraph/{sid}",
-        "publisher": "Treatygraph export fixture",
-        "kind": "NEWS",
-    }
-
-
 def post(client: TestClient, query: str, variables: dict[str, Any]) -> dict[str, Any]:
     response = client.post(
         "/graphql", json={"query": query, "variables": variables}, headers=HEADERS
@@ -119,12 +115,12 @@ def curate(client: TestClient) -> dict[str, str]:
     """One write of each kind: add and correct an event, add and correct a vote,
     retract a seeded vote, record a statement and a membership, add a source,
     correct one border and retract another. Returns the keys written."""
-    source = _source()
+    source = new_source("exp")
     post(client, SOURCE, {"k": _id("k"), "in": source})
     event = {"treaty": "ccm", "country": STATE, "kind": "SIGNATURE"}
     first = {**event, "date": "2025-03-01", "sourceIds": [source["id"]]}
     post(client, EVENT, {"k": _id("k"), "in": first})
-    corrected = {**event, "date": "2025-03-04", "newSources": [_source()]}
+    corrected = {**event, "date": "2025-03-04", "newSources": [new_source("exp")]}
     written = post(client, EVENT, {"k": _id("k"), "in": corrected})
     vote = {
         "key": _id("vote"),
@@ -137,7 +133,7 @@ def curate(client: TestClient) -> dict[str, str]:
         "abstained": 1,
         "outcome": "PASSED",
         "abstainers": ["petras-dargis"],
-        "newSources": [_source()],
+        "newSources": [new_source("exp")],
     }
     post(client, VOTE, {"k": _id("k"), "in": vote})
     post(
@@ -147,7 +143,7 @@ def curate(client: TestClient) -> dict[str, str]:
             "k": _id("k"),
             "key": vote["key"],
             "set": {"votesFor": 101},
-            "src": [_source()],
+            "src": [new_source("exp")],
         },
     )
     post(client, RETRACT_VOTE, {"k": _id("k"), "key": SEEDED_VOTE})
@@ -173,7 +169,7 @@ def curate(client: TestClient) -> dict[str, str]:
         "sourceIds": [source["id"]],
     }
     post(client, MEMBERSHIP, {"k": _id("k"), "in": membership})
-    post(client, CORRECT_BORDER, {"k": _id("k"), "src": [_source()]})
+    post(client, CORRECT_BORDER, {"k": _id("k"), "src": [new_source("exp")]})
     post(client, RETRACT_BORDER, {"k": _id("k")})
     event_key = written["recordTreatyEvent"]["event"]["key"]
     return {"vote": vote["key"], "event": event_key}

@@ -13,7 +13,9 @@ import pytest
 
 from graph.model import RETRACTED_BORDER, Rel
 from model.nodes import CLAIM_KEY
+from seeds import export
 from seeds.plan import build_plan
+from seeds.rules import RULES
 from seeds.validate import DATA_DIR, read_dataset
 
 VOTE = "ltu-seimas-2024-07-ccm-motion"
@@ -202,3 +204,7 @@ def test_bad_overlay_records_are_named_by_file_and_record(
 )
 def test_claim_keys_corrections_make_pass_the_seed_pattern(key: str) -> None:
     assert re.fullmatch(CLAIM_KEY, key)
+
+
+def test_export_reverses_every_seed_rule() -> None:
+    assert set(export._EXTRA) == set(RULES)
