@@ -16,7 +16,7 @@ BENCH_SMOKE_OUT := bench/out/smoke
 TEST_ENV := NEO4J_LOCAL_PORT=$${TEST_NEO4J_PORT:-7688} NEO4J_LOCAL_HOME=.neo4j/test \
 	NEO4J_LOCAL_HEAP=1g TREATYGRAPH_AS_OF=$${TREATYGRAPH_AS_OF:-2026-11-28}
 
-.PHONY: help run test test-routing stress check seed backup restore neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools browser-tools clean chromium geo graphiql
+.PHONY: help run test test-routing stress check seed export backup restore neo4j-start neo4j-stop neo4j-status schema bench bench-smoke bench-smoke-run bench-tools browser-tools clean chromium geo graphiql
 
 help:
 	@echo "make run    serve the API with GraphiQL on http://127.0.0.1:8000/graphql (local Neo4j, seeded)"
@@ -27,6 +27,7 @@ help:
 	@echo "make geo    regenerate web/geo/countries.geojson (the explorer's outlines) from countryinfo + world-countries"
 	@echo "make graphiql  recopy GraphiQL's files into web/graphiql/assets from the versions web/graphiql/package.json pins"
 	@echo "make seed   validate and load seeds/data into Neo4j (SEED_ARGS=--reset to wipe first)"
+	@echo "make export  write the curated graph back into seeds/data (curated/*.yaml overlays; commit them)"
 	@echo "make backup / make restore FILE=...   neo4j-admin dump/load of the local Neo4j (stops and restarts it)"
 	@echo "make neo4j-start | neo4j-stop | neo4j-status   the local Neo4j (no-op when NEO4J_URI is set)"
 	@echo "make bench  treatygraph vs @neo4j/graphql vs raw driver, plus scaling and CPU per request (~30 min); writes bench/results.md"
@@ -159,6 +160,11 @@ graphiql: $(VENV_STAMP)
 
 seed: $(VENV_STAMP) neo4j-start
 	$(PY) -m seeds.loader $(SEED_ARGS)
+
+# The curated state (every curation, what it wrote, retractions) as seed records in
+# overlay files beside the base ones; EXPORT_ARGS=--into DIR writes elsewhere.
+export: $(VENV_STAMP) neo4j-start
+	$(PY) -m seeds.export $(EXPORT_ARGS)
 
 # Offline (Community): stops the local Neo4j, runs neo4j-admin, starts it again.
 BACKUP_DIR ?= .neo4j/backups

@@ -22,7 +22,9 @@ Row = dict[str, Any]
 
 @dataclass
 class LoadPlan:
-    """Everything to write, in order: nodes, then relationships, then citations.
+    """Everything to write, in order: nodes, then relationships, then citations,
+    then what curation records WROTE (only then are those records curated, which
+    the steps before would skip), then retractions.
 
     Labels and types are the model's (graph.model's allowlist for the real one);
     `keys` names each label's natural key. `labels` and `rel_types` are every label
@@ -33,6 +35,8 @@ class LoadPlan:
     nodes: list[tuple[str, list[Row]]] = field(default_factory=list)
     rels: list[tuple[str, str, str, list[Row]]] = field(default_factory=list)
     cites: list[tuple[str, list[Row]]] = field(default_factory=list)
+    # Nodes to relabel Retracted once written and linked, by label: {key, props}.
+    retracted: list[tuple[str, list[Row]]] = field(default_factory=list)
     dataset: Row = field(default_factory=dict)
     keys: Mapping[str, str] = field(default_factory=lambda: KEYS)
     labels: tuple[str, ...] = ()
@@ -119,6 +123,14 @@ def party_query() -> LiteralString:
         f"-[:`{Rel.UNDER}`]->(b) WHERE (n:`{Label.TREATY_EVENT}` OR n:`{RETRACTED}`) "
         f"AND {_CURATED} }} "
         f"MERGE (a)-[r:`{Rel.PARTY_TO}`]->(b) SET r += row.props"
+    )
+
+
+def retract_query(label: str, keys: Mapping[str, str] = KEYS) -> LiteralString:
+    """Relabel written nodes Retracted, as graph.curation.corrections retracts one."""
+    return _q(
+        f"UNWIND $rows AS row MATCH (n:`{label}` {{`{keys[label]}`: row.key}}) "
+        f"REMOVE n:`{label}` SET n:`{RETRACTED}`, n += row.props"
     )
 
 
@@ -283,7 +295,8 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
     keys = plan.keys
     for label, rows in plan.nodes:
         tx.run(upsert_nodes_query(label, keys), rows=rows).consume()
-    for start, rel, end, rows in plan.rels:
+    wrote = [r for r in plan.rels if r[1] == Rel.WROTE]
+    for start, rel, end, rows in [r for r in plan.rels if r[1] != Rel.WROTE]:
         if rel == Rel.ABOUT:
             query = claim_about_query(end, keys)
         elif rel == Rel.PARTY_TO:
@@ -293,6 +306,10 @@ def _write_plan(tx: ManagedTransaction, plan: LoadPlan) -> Written:
         tx.run(query, rows=rows).consume()
     for label, rows in plan.cites:
         tx.run(cites_query(label, keys), rows=rows).consume()
+    for start, rel, end, rows in wrote:
+        tx.run(upsert_rels_query(start, rel, end, keys), rows=rows).consume()
+    for label, rows in plan.retracted:
+        tx.run(retract_query(label, keys), rows=rows).consume()
     kept = _reconcile(tx, plan)
     version = _digest(tx, plan, kept)
     tx.run(DATASET_UPSERT, props=plan.dataset, version=version).consume()
@@ -325,25 +342,28 @@ def counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int
 
 
 # The whole graph, curated records included, for comparing two graphs (a restore, a
-# reload from exported files); only the loader's own Dataset node is left out.
+# reload from exported files); nodes with a label in $skip (by default only the
+# loader's own Dataset node) and their relationships are left out.
 GRAPH_NODES: LiteralString = (
-    f"MATCH (n) WHERE NOT n:`{Label.DATASET}` "
+    "MATCH (n) WHERE none(l IN labels(n) WHERE l IN $skip) "
     "RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
 )
 GRAPH_RELS: LiteralString = (
-    f"MATCH (a)-[r]->(b) WHERE NOT a:`{Label.DATASET}` AND NOT b:`{Label.DATASET}` "
+    "MATCH (a)-[r]->(b) WHERE none(l IN labels(a) + labels(b) WHERE l IN $skip) "
     "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, "
     "properties(r) AS props"
 )
 
 
-def graph_digest(driver: Driver, database: str) -> str:
+def graph_digest(
+    driver: Driver, database: str, skip: tuple[str, ...] = (Label.DATASET,)
+) -> str:
     """A hash of every node's labels and properties and every relationship's ends
     (as those), type and properties: element ids play no part, so a restored or
     reloaded graph with the same content has the same digest."""
-    nodes, _, _ = driver.execute_query(GRAPH_NODES, database_=database)
+    nodes, _, _ = driver.execute_query(GRAPH_NODES, skip=list(skip), database_=database)
     ident = {row["id"]: _line(sorted(row["labels"]), row["props"]) for row in nodes}
-    rels, _, _ = driver.execute_query(GRAPH_RELS, database_=database)
+    rels, _, _ = driver.execute_query(GRAPH_RELS, skip=list(skip), database_=database)
     lines = sorted(ident.values())
     lines += sorted(
         _line(ident[row["a"]], row["type"], ident[row["b"]], row["props"])

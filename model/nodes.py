@@ -37,6 +37,10 @@ from model.vocabulary import (
 )
 
 ID = r"[a-z0-9][a-z0-9\-:.]*"
+# A claim a correction writes is keyed `<fact key>:<field>:<API key name>:<client's
+# key>` (graph.curation): fact keys hold ISO3 codes, fields are camelCase and both
+# names allow `_` (resolvers.curation.writes, settings), so claims allow them too.
+CLAIM_KEY = r"[A-Za-z0-9][A-Za-z0-9_.:\-]*"
 ISO3 = r"[A-Z]{3}"
 ISO2 = r"[A-Z]{2}"
 
@@ -152,7 +156,10 @@ CLAIM = NodeType(
     "kept, each with its sources; `status` says which value the graph keeps.",
     {
         "key": Prop(
-            "Stable key of the claim.", nullable=False, required=True, pattern=ID
+            "Stable key of the claim.",
+            nullable=False,
+            required=True,
+            pattern=CLAIM_KEY,
         ),
         "subjectType": Prop(
             "The GraphQL type of the fact the claim is about (e.g. `TreatyEvent`).",
@@ -888,6 +895,13 @@ CURATION = NodeType(
         "curation",
         "One curation record by key.",
         order=("at",),
+    ),
+    # Only `make export` writes these records (seeds/data/curated/curations.yaml),
+    # so a reset keeps the audit log; a retraction may cite no source.
+    seeds=Seeds(
+        "curations",
+        extra={"request_hash": "request-hash", "wrote": "wrote"},
+        sourced=False,
     ),
     seeded=False,
     range_indexes=("at", "by", "subjectKey"),

@@ -193,6 +193,8 @@ class Seeds:
     # Seed fields with a rule of their own in seeds/ (nested records, derivations),
     # by the rule's name.
     extra: dict[str, str] = field(default_factory=dict)
+    # Whether each record must list at least one source (when the type cites).
+    sourced: bool = True
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,27 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
-from graph.model import PARTY_RULE, Label, Rel, node_keys, party_interval, search_text
+from graph.model import (
+    PARTY_RULE,
+    RETRACTED_BORDER,
+    Label,
+    Rel,
+    node_keys,
+    party_interval,
+    search_text,
+)
 from graph.seeding import LoadPlan
 from model.nodes import MODEL
 from model.vocabulary import Model, NodeType
-from seeds.rules import Record, RelationshipFile, Row, Subject, citing
-from seeds.specs import Spec, seed_name, specs
+from seeds.rules import (
+    Record,
+    RelationshipFile,
+    Row,
+    Subject,
+    citing,
+    retracted_props,
+)
+from seeds.specs import RETRACTED, Spec, seed_name, specs
 from seeds.validate import Dataset
 from seeds.values import graph_value
 
@@ -36,6 +51,7 @@ class Rows:
         self.model = model
         self.nodes: dict[str, list[Row]] = defaultdict(list)
         self.rels: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+        self.retracted: dict[str, list[Row]] = defaultdict(list)
 
     def node(
         self, node_type: NodeType, key: str, props: Row, sources: list[str]
@@ -60,6 +76,11 @@ class Rows:
         """One relationship (start label, key a)-[rel]->(end label, key b)."""
         self.rels[(start, rel, end)].append({"start": a, "end": b, "props": props})
 
+    def retract(self, node_type: NodeType, key: str, retracted: Any) -> None:
+        """Node `key`, once written and linked, is relabelled Retracted."""
+        props = {"retractedLabel": node_type.label, **retracted_props(retracted)}
+        self.retracted[node_type.label].append({"key": key, "props": props})
+
 
 def dataset_version(data: Dataset) -> str:
     """A short hash of every seed file's bytes, stored as the Dataset's `filesHash`.
@@ -80,7 +101,7 @@ def _node_rows(spec: Spec, node_type: NodeType, record: Record, rows: Rows) -> N
     for name, prop in node_type.props().items():
         seed = seed_name(name, prop)
         if name != node_type.key and seed is not None:
-            props[name] = graph_value(prop, record.get(seed))
+            props[prop.stored or name] = graph_value(prop, record.get(seed))
     search = node_type.search
     if search is not None and search.text:
         props["searchText"] = search_text(*(record.get(f) for f in search.text))
@@ -88,6 +109,8 @@ def _node_rows(spec: Spec, node_type: NodeType, record: Record, rows: Rows) -> N
         props[name] = compute(record)
     sources = (record.get(spec.cites) or []) if spec.cites else []
     rows.node(node_type, key, props, sources)
+    if record.get(RETRACTED):
+        rows.retract(node_type, key, record[RETRACTED])
     subject = Subject(node_type, key, record)
     for seed, rule in spec.rules.items():
         props.update(rule.plan(record.get(seed), subject, rows))
@@ -104,7 +127,13 @@ def _pair_rows(pairs: RelationshipFile, record: Record, rows: Rows) -> None:
     ends = rows.model[pairs.node_type]
     (step,) = ends.links()[pairs.link].path
     a, b = record[pairs.field]
-    rows.rel(ends.label, step.rel, ends.label, a, b, pairs.rel_props(record))
+    props = pairs.rel_props(record)
+    if record.get(RETRACTED):
+        # Kept with who, when and why, as graph.curation.borders retracts one.
+        props |= retracted_props(record[RETRACTED])
+        rows.rel(ends.label, RETRACTED_BORDER, ends.label, a, b, props)
+        return
+    rows.rel(ends.label, step.rel, ends.label, a, b, props)
 
 
 def _party_to(data: Dataset, model: Model, rows: Rows) -> None:
@@ -117,6 +146,8 @@ def _party_to(data: Dataset, model: Model, rows: Rows) -> None:
     country, treaty = (links[name].seed or name for name in ("country", "treaty"))
     by_state: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
     for event in data.records.get(events.seeds.file, []):
+        if event.get(RETRACTED):
+            continue  # a retracted event counts no more (graph.curation.party)
         kind = graph_value(props["kind"], event["kind"])
         date = graph_value(props["date"], event.get("date"))
         by_state[(event[country], event[treaty])][kind] = date
@@ -153,6 +184,7 @@ def build_plan(data: Dataset, model: Model = MODEL) -> LoadPlan:
             for label, r in rows.nodes.items()
             if label in cited
         ],
+        retracted=list(rows.retracted.items()),
         dataset={"filesHash": dataset_version(data), "partyRule": PARTY_RULE},
         keys=node_keys(model),
         labels=tuple(t.label for t in model.types if t.seeded),

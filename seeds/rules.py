@@ -15,12 +15,14 @@ from model.names import Label, Rel
 from model.vocabulary import Model, NodeType, out, snake
 from seeds.values import (
     Check,
+    as_datetime,
     graph_value,
     link_check,
     prop_check,
     scalar,
     strings,
     text,
+    timestamp,
 )
 
 Record = dict[str, Any]
@@ -173,8 +175,21 @@ def _recommendations(model: Model) -> Rule:
 def _claim_subject(model: Model) -> Rule:
     """A claim's `about: {kind, key}`: kinds are the model's claim kinds, and the
     key must exist in that kind's seed file."""
-    subjects = {t.claim_kind: t for t in model.types if t.claim_kind is not None}
-    shape = f"must be {{kind: one of {', '.join(sorted(subjects))}, key: <key>}}"
+    # A correction's claim about a type with no claim kind (a source) calls it by
+    # its name in snake_case (graph.curation.corrections).
+    subjects = {
+        t.claim_kind or snake(t.name): t
+        for t in model.types
+        if t.claim_kind is not None or (t.seeded and t.seeds is not None)
+    }
+    # A claim about a relationship (a corrected border's prior note) is ABOUT its ends.
+    pairs = {
+        p.claim_kind: p
+        for p in RELATIONSHIP_FILES
+        if p.claim_kind is not None and p.node_type in model.by_name
+    }
+    kinds = sorted([*subjects, *pairs])
+    shape = f"must be {{kind: one of {', '.join(kinds)}, key: <key>}}"
 
     def check(value: Any) -> str | None:
         if kind_of(value) is not None and isinstance(value.get("key"), str):
@@ -183,19 +198,25 @@ def _claim_subject(model: Model) -> Rule:
 
     def kind_of(value: Any) -> str | None:
         kind = value.get("kind") if isinstance(value, dict) else None
-        return kind if isinstance(kind, str) and kind in subjects else None
+        known = isinstance(kind, str) and (kind in subjects or kind in pairs)
+        return kind if known else None
 
     def refs(value: Any, keys: Keys) -> list[str]:
         if kind_of(value) is None:
             return []
         kind, key = value["kind"], value.get("key")
-        if str(key) in keys[seed_kind(model, subjects[kind].name)]:
+        file = pairs[kind].file if kind in pairs else None
+        if str(key) in keys[file or seed_kind(model, subjects[kind].name)]:
             return []
         return [f"'about' names unknown {kind} {key!r}"]
 
     def plan(value: Any, subject: Subject, rows: Out) -> Row:
-        about = subjects[value["kind"]]
         label = subject.node_type.label
+        if value["kind"] in pairs:
+            about_pair = pairs[value["kind"]]
+            ends = model[about_pair.node_type].label
+            return _about_pair(about_pair, ends, value, subject, rows)
+        about = subjects[value["kind"]]
         rows.rel(label, Rel.ABOUT, about.label, subject.key, value["key"], {})
         return {
             "subjectKind": value["kind"],
@@ -205,6 +226,8 @@ def _claim_subject(model: Model) -> Rule:
         }
 
     def listed(kind: str, field: str) -> bool:
+        if kind in pairs:
+            return False
         props = subjects[kind].props().items()
         return any(
             p.kind == "strings" and (p.seed or snake(name)) == field
@@ -223,6 +246,21 @@ def _claim_subject(model: Model) -> Rule:
 
     conflict = "a second 'kept' claim on the same subject and property"
     return Rule(check, refs, plan, required=True, slot=slot, conflict=conflict)
+
+
+def _about_pair(
+    pairs: RelationshipFile, label: str, value: Any, subject: Subject, rows: Out
+) -> Row:
+    """A claim about one relationship of a relationship file: ABOUT both its ends
+    (nodes of `label`), its field the relationship property the record names."""
+    for end in pairs.ends(value["key"]):
+        rows.rel(subject.node_type.label, Rel.ABOUT, label, subject.key, end, {})
+    return {
+        "subjectKind": value["kind"],
+        "subjectType": pairs.subject_type,
+        "subjectKey": value["key"],
+        "field": subject.record.get("property"),
+    }
 
 
 def api_field(node_type: NodeType, seed_name: str) -> str | None:
@@ -248,12 +286,91 @@ def _claim_value(model: Model) -> Rule:
     return Rule(scalar, plan=plan)
 
 
+def _request_hash(model: Model) -> Rule:
+    """A curation record's `request_hash`: what a replay of its key must match."""
+
+    def plan(value: Any, subject: Subject, rows: Out) -> Row:
+        return {"requestHash": value}
+
+    return Rule(text, plan=plan, required=True)
+
+
+def _wrote(model: Model) -> Rule:
+    """A curation record's `wrote: [{type, key}]`: what it created or changed (its
+    WROTE links), each by GraphQL type and key; a retracted record by its own type.
+    A type without a seed file of its own (a recommendation) is keyed
+    `<owner's key>:<n>` by the rule that makes it."""
+    types = {t.name: t for t in model.types if t.seeded}
+    shape = f"must be a list of {{type: one of {', '.join(types)}, key: <key>}}"
+
+    def check(value: Any) -> str | None:
+        ok = isinstance(value, list) and all(
+            isinstance(item, dict)
+            and set(item) == {"type", "key"}
+            and item["type"] in types
+            and isinstance(item["key"], str)
+            for item in value
+        )
+        return None if ok else shape
+
+    def refs(value: Any, keys: Keys) -> list[str]:
+        problems = []
+        for item in value if check(value) is None else []:
+            target = types[item["type"]]
+            key = str(item["key"])
+            if target.seeds is not None:
+                known = key in keys[target.seeds.file]
+            else:
+                known = any(key.rsplit(":", 1)[0] in found for found in keys.values())
+            if not known:
+                problems.append(f"'wrote' names unknown {target.name} {key!r}")
+        return problems
+
+    def plan(value: Any, subject: Subject, rows: Out) -> Row:
+        label = subject.node_type.label
+        for item in value or []:
+            target = types[item["type"]].label
+            rows.rel(label, Rel.WROTE, target, subject.key, item["key"], {})
+        return {}
+
+    return Rule(check, refs, plan)
+
+
 RULES: dict[str, Callable[[Model], Rule]] = {
     "derivation": _derivation,
     "recommendations": _recommendations,
     "claim-subject": _claim_subject,
     "claim-value": _claim_value,
+    "request-hash": _request_hash,
+    "wrote": _wrote,
 }
+
+RETRACTION_FIELDS = ("at", "by", "reason")
+
+
+def retraction(value: Any) -> str | None:
+    """A record's `retracted: {at, by, reason}`: a curator hid it (soft retraction),
+    when (a quoted ISO date-time with offset), who and why."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, dict)
+        and set(value) <= set(RETRACTION_FIELDS)
+        and timestamp(value.get("at")) is None
+        and text(value.get("by")) is None
+        and (value.get("reason") is None or text(value.get("reason")) is None)
+    ):
+        return None
+    return "must be {at: '<ISO date-time with offset>', by: <text>, reason: <text>}"
+
+
+def retracted_props(value: Any) -> Row:
+    """The graph properties a retraction adds (graph.curation.corrections)."""
+    return {
+        "retractedAt": as_datetime(value.get("at")),
+        "retractedBy": value.get("by"),
+        "retractedReason": value.get("reason"),
+    }
 
 
 @dataclass(frozen=True)
@@ -269,11 +386,19 @@ class RelationshipFile:
     link: str
     field: str
     props: dict[str, str]
+    # What claims about one of these call it (`about: {kind: border, key: LTU-POL}`),
+    # and the type name they store (graph.curation.borders).
+    claim_kind: str | None = None
+    subject_type: str | None = None
 
     def key(self, record: Record) -> str:
         """`LTU-POL`: how problems name a record."""
         pair = record.get(self.field)
         return "-".join(map(str, pair)) if isinstance(pair, list) else str(pair)
+
+    def ends(self, key: str) -> list[str]:
+        """The two keys of `LTU-POL`."""
+        return key.split("-")
 
     def pair_problem(self, record: Record) -> str | None:
         """The pair must be two different keys, in order."""
@@ -296,6 +421,8 @@ RELATIONSHIP_FILES: tuple[RelationshipFile, ...] = (
         "borders",
         "between",
         {"sourceIds": "sources", "note": "note"},
+        claim_kind="border",
+        subject_type="Border",
     ),
 )
 

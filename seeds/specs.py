@@ -18,12 +18,15 @@ from seeds.rules import (
     RelationshipFile,
     Rule,
     citing,
+    retraction,
     seed_kind,
     source_kind,
 )
 from seeds.values import Check, link_check, optional_text, prop_check, strings
 
 Record = dict[str, Any]
+# The field every fact's record may carry: a curator retracted it (who, when, why).
+RETRACTED = "retracted"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Spec:
     node_type: NodeType | None = None
     rules: dict[str, Rule] = field(default_factory=dict)
     pairs: RelationshipFile | None = None
+    # False: a record may list no source (a curation record of a retraction).
+    sourced: bool = True
 
     def key(self, record: Record) -> str:
         """The record's natural key (`treaty:ISO3:kind`), as problems name it."""
@@ -86,6 +91,8 @@ def _node_spec(node_type: NodeType, model: Model) -> Spec:
     if cites is not None:
         fields[cites] = FieldSpec(strings, names=source_kind(model))
     fields.setdefault("note", FieldSpec(optional_text))
+    if node_type.seeded:
+        fields[RETRACTED] = FieldSpec(retraction)
     props = node_type.props()
     key = props[node_type.key]
     key_fields = seeds.key or (seed_name(node_type.key, key) or node_type.key,)
@@ -103,6 +110,7 @@ def _node_spec(node_type: NodeType, model: Model) -> Spec:
         unique,
         node_type,
         rules,
+        sourced=seeds.sourced,
     )
 
 
@@ -112,6 +120,7 @@ def _pairs_spec(pairs: RelationshipFile, model: Model) -> Spec:
         pairs.field: FieldSpec(strings, True, seed_kind(model, ends.name)),
         "sources": FieldSpec(strings, names=source_kind(model)),
         "note": FieldSpec(optional_text),
+        RETRACTED: FieldSpec(retraction),
     }
     return Spec(pairs.file, fields, cites="sources", pairs=pairs)
 

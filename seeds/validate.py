@@ -29,12 +29,44 @@ class Dataset:
     problems: list[str]
 
 
+# `make export` (seeds/export.py) writes curated records to `<kind>/curated.yaml`
+# (folder kinds) or `curated/<kind>.yaml`: read last, each replaces the base record
+# with its key.
+OVERLAY = "curated"
+
+
+def overlay_path(data_dir: Path, kind: str) -> Path:
+    """Where the curated records of `kind` live."""
+    if (data_dir / kind).is_dir():
+        return data_dir / kind / f"{OVERLAY}.yaml"
+    return data_dir / OVERLAY / f"{kind}.yaml"
+
+
 def _files_for(data_dir: Path, kind: str) -> list[Path]:
     folder = data_dir / kind
+    overlay = overlay_path(data_dir, kind)
     if folder.is_dir():
-        return sorted(folder.glob("*.yaml"))
-    single = data_dir / f"{kind}.yaml"
-    return [single] if single.exists() else []
+        found = [p for p in sorted(folder.glob("*.yaml")) if p != overlay]
+    else:
+        single = data_dir / f"{kind}.yaml"
+        found = [single] if single.exists() else []
+    return [*found, overlay] if overlay.exists() else found
+
+
+def _overlaid(
+    spec: Spec, records: list[Record], where: list[Where], overlay: str
+) -> None:
+    """Drop each base record the overlay file (label `overlay`) replaces by key;
+    duplicates within the base files, or within the overlay, stay for the
+    uniqueness check to name."""
+    over = {spec.key(r) for r, w in zip(records, where, strict=True) if w[0] == overlay}
+    kept = [
+        i
+        for i, (r, w) in enumerate(zip(records, where, strict=True))
+        if w[0] == overlay or spec.key(r) not in over
+    ]
+    records[:] = [records[i] for i in kept]
+    where[:] = [where[i] for i in kept]
 
 
 def _label(path: Path, data_dir: Path) -> str:
@@ -69,6 +101,12 @@ def read_dataset(data_dir: Path = DATA_DIR, model: Model = MODEL) -> Dataset:
                 problems.extend(_check_record(spec, record, name))
                 records[kind].append(record)
                 where[kind].append((label, index))
+        _overlaid(
+            spec,
+            records[kind],
+            where[kind],
+            _label(overlay_path(data_dir, kind), data_dir),
+        )
     keys = {kind: {spec.key(r) for r in records[kind]} for kind, spec in kinds.items()}
     for kind, spec in kinds.items():
         problems.extend(_check_unique(spec, records[kind], where[kind]))
@@ -80,7 +118,7 @@ def read_dataset(data_dir: Path = DATA_DIR, model: Model = MODEL) -> Dataset:
 
 def _check_record(spec: Spec, record: Record, name: str) -> list[str]:
     problems = []
-    if spec.cites is not None and not record.get(spec.cites):
+    if spec.cites is not None and spec.sourced and not record.get(spec.cites):
         problems.append(f"{name}: '{spec.cites}' must list at least one source id")
     # A scalar YAML could not construct gets that complaint and no other check.
     bad = {key: found for key in record if (found := unconstructed(record[key]))}

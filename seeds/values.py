@@ -12,6 +12,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from neo4j.time import DateTime
+
 from model.enums import seed_spelling
 from model.vocabulary import Link, NodeType, Prop
 
@@ -28,6 +30,23 @@ def as_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def as_datetime(value: Any) -> DateTime | None:
+    """ISO text with its offset (a curation record's `at`) as the server's DateTime,
+    to the nanosecond; None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        found = DateTime.from_iso_format(value)
+    except ValueError:
+        return None
+    offset = found.utcoffset()
+    if offset is None:
+        return None
+    # At a fixed offset, as the server's datetime() stores it: the driver sends the
+    # parsed (pytz) UTC as the zone id `[UTC]`, which reads back as another value.
+    return found.replace(tzinfo=dt.timezone(offset))
 
 
 def spellings(enum: type[Enum], separator: str) -> dict[str, str]:
@@ -47,6 +66,8 @@ def graph_value(prop: Prop, value: Any) -> Any:
         return spellings(prop.enum, prop.seed_separator)[value]
     if prop.kind == "date":
         return as_date(value)
+    if prop.kind == "datetime":
+        return as_datetime(value)
     if prop.canonical is not None and isinstance(value, str):
         return prop.canonical(value)
     return value
@@ -73,6 +94,13 @@ def count(value: Any) -> str | None:
 def date(value: Any) -> str | None:
     """A date, written YYYY-MM-DD."""
     return None if as_date(value) is not None else "must be a date YYYY-MM-DD"
+
+
+def timestamp(value: Any) -> str | None:
+    """A date and time with its offset, quoted: '2026-12-01T09:30:00.123456000+00:00'."""
+    if as_datetime(value) is not None:
+        return None
+    return "must be a quoted ISO date-time with its offset (…T09:30:00+00:00)"
 
 
 def flag(value: Any) -> str | None:
@@ -129,6 +157,7 @@ _BY_KIND: dict[str, Check] = {
     "string": text,
     "int": count,
     "date": date,
+    "datetime": timestamp,
     "bool": flag,
     "strings": strings,
     "float": number,

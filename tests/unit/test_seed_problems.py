@@ -80,6 +80,8 @@ def test_no_value_of_any_type_in_any_field_makes_the_checks_raise(
     shutil.copytree(DATA_DIR, data)
     real = read_dataset(DATA_DIR)
     for kind, spec in specs(MODEL).items():
+        if not real.records[kind]:
+            continue  # curations: only `make export` writes them (test_seed_export)
         (first, *_) = real.records[kind]
         odd = [
             {**first, field: value}
