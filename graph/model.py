@@ -16,6 +16,7 @@ from model.nodes import MODEL
 from model.vocabulary import Model
 
 __all__ = [
+    "BORDER_SUBJECT",
     "CLAIM_SUBJECTS",
     "CONSENT_KINDS",
     "EXTRA_UNIQUE",
@@ -43,6 +44,8 @@ __all__ = [
 # loader leaves both as they are (graph.seeding).
 RETRACTED = "Retracted"
 RETRACTED_BORDER = "RETRACTED_BORDER"
+# The subject type of a border's curations and claims (a border is no node).
+BORDER_SUBJECT = "Border"
 
 
 def node_keys(model: Model) -> dict[str, str]:

@@ -17,9 +17,9 @@ from graph.curation.fragments import MATCH_CURATION, cite
 from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run
 from graph.errors import BadUserInput
-from graph.model import RETRACTED_BORDER, Label, Rel
+from graph.model import BORDER_SUBJECT, RETRACTED_BORDER, Label, Rel
 
-BORDER = "Border"
+BORDER = BORDER_SUBJECT
 _PAIR = (
     f"MATCH (a:`{Label.COUNTRY}` {{iso3: $a}})-[r:`{Rel.BORDERS}`]-"
     f"(b:`{Label.COUNTRY}` {{iso3: $b}})"

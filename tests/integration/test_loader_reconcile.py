@@ -206,3 +206,41 @@ def test_a_seeded_record_a_curation_retracted_stays_retracted_when_the_seeds_loa
             "OPTIONAL MATCH (:Country)-[r:RETRACTED_BORDER]-(:Country) "
             "DETACH DELETE c, n DELETE r"
         )
+
+
+CORRECT_SEEDED_BORDER = """
+mutation {
+  correctBorder(idempotencyKey: "test-rsb-border", between: ["LTU", "LVA"],
+                set: {note: "a curated note"},
+                newSources: [{id: "test-rsb-src", url: "https://example.test/rsb",
+                              publisher: "Treatygraph test fixture", kind: NEWS}]) {
+    curation { change }
+  }
+}"""
+LTU_LVA = (
+    "MATCH (:Country {iso3: 'LTU'})-[r:BORDERS]-(:Country {iso3: 'LVA'}) "
+    "RETURN r.note AS note, r.sourceIds AS sources"
+)
+
+
+def test_a_seeded_border_a_curation_corrected_keeps_its_values_when_the_seeds_load_again(
+    neo4j: Settings, restored: dict[str, Any], db: Driver
+) -> None:
+    keyed = dataclasses.replace(
+        neo4j, api_keys=(ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),)
+    )
+    with TestClient(create_app(keyed)) as client:
+        body = client.post(
+            "/graphql", json={"query": CORRECT_SEEDED_BORDER}, headers=CURATOR
+        ).json()
+    try:
+        assert "errors" not in body, body
+        corrected = db.execute_query(LTU_LVA).records[0].data()
+        assert corrected["note"] == "a curated note"
+        loader.load(neo4j)
+        assert db.execute_query(LTU_LVA).records[0].data() == corrected
+    finally:
+        db.execute_query(
+            "MATCH (c:Curation) WHERE c.idempotencyKey STARTS WITH 'test-rsb-' "
+            "OPTIONAL MATCH (c)-[:WROTE]->(n) DETACH DELETE c, n"
+        )
