@@ -143,7 +143,7 @@ async def read_roots(
     answers: dict[str, Any] = {}
     reads: list[tuple[BoundRoot, Plan, dict[str, Any]]] = []
     cost = Estimate()
-    stats = context.statistics.current if context.statistics is not None else None
+    stats = await context.statistics.known() if context.statistics is not None else None
     for root in roots:
         plan = root.plan
         if plan is None:

@@ -6,8 +6,11 @@ reload), and otherwise every REFRESH_SECONDS. N stateless processes each read th
 ~90 small Statistic nodes every 10 s (N/10 reads a second, about 1 ms each), and
 see a write made through another process within 10 s: until then they may bound a
 relation one write grew by its old fan-out (a write adds a handful of links).
-Until the first read succeeds the estimate counts full pages (never less); a graph
-loaded without them has them computed (not stored) by each process instead.
+Until a read finds them the estimate counts full pages (never less), and each
+request reads them again first (one shared read, ~1 ms): a process that started,
+or refreshed, while a reset had emptied the graph would otherwise refuse answers
+by full-page bounds for up to 10 s after the load ended. A graph loaded without
+them has them computed (not stored) by each process instead.
 """
 
 from __future__ import annotations
@@ -57,8 +60,19 @@ class Statistics:
         """A read answered for `version`: another than theirs means a reload."""
         if version is None or version == self.version:
             return
+        self._refresh_once()
+
+    async def known(self) -> Mapping[str, int] | None:
+        """`current`, read again first while unknown (concurrent requests share
+        the one read)."""
+        if self.current is None:
+            await asyncio.shield(self._refresh_once())
+        return self.current
+
+    def _refresh_once(self) -> asyncio.Task[None]:
         if self._pending is None or self._pending.done():
             self._pending = asyncio.get_running_loop().create_task(self.refresh())
+        return self._pending
 
 
 @contextlib.asynccontextmanager

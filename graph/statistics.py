@@ -101,9 +101,10 @@ def _rows(records: Any) -> list[dict[str, Any]]:
 
 
 def write_exact(
-    driver: Driver, database: str, catalog: Catalog = CATALOG
+    driver: Driver, database: str | None, catalog: Catalog = CATALOG
 ) -> dict[str, int]:
-    """The loader's: compute every fact and store it as it is; returns them."""
+    """The loader's: compute every fact and store it as it is; returns them (in
+    the server's default database when `database` is None)."""
     # Built from the catalog's fixed text only, never from input.
     query = statistics_query(catalog)
     records, _, _ = driver.execute_query(query, database_=database)

@@ -11,7 +11,7 @@ from neo4j import Driver
 from starlette.testclient import TestClient
 
 from graph import driver as graph_driver
-from graph import queries
+from graph import queries, statistics
 from settings import Settings
 
 
@@ -43,11 +43,13 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def forget_curations(db: Driver, prefix: str) -> None:
     """Delete the curations whose idempotency keys start with `prefix`, and all they
-    wrote."""
+    wrote, and store the statistics exact again (curation writes only raise them),
+    so later modules see the statistics of the plain seeded graph."""
     db.execute_query(
         queries.FORGET_CURATIONS,
         p=prefix,
     )
+    statistics.write_exact(db, None)
 
 
 @pytest.fixture

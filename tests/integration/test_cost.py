@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 from bench.abuse import COST_BOMB
 from bench.queries import QUESTIONS
 from bench.soak import QUERIES
-from execution.statistics import kept_fresh
+from execution.statistics import Statistics, kept_fresh
 from graph import statistics
 from graph.catalog import CATALOG
 from graph.driver import open_driver
@@ -102,7 +102,6 @@ def curator(neo4j: Settings, db: Driver) -> Iterator[TestClient]:
     with TestClient(create_app(keyed)) as client:
         yield client
     forget_curations(db, PREFIX)
-    statistics.write_exact(db, neo4j.neo4j_database)
 
 
 EVENT = """mutation($k: String!, $in: TreatyEventInput!) {
@@ -167,6 +166,32 @@ async def test_a_process_sees_statistics_another_wrote_within_its_refresh(
             assert stats.current["Country.borders"] == before + 1
     finally:
         db.execute_query(grow, by=-1)
+        await driver.close()
+
+
+async def test_statistics_not_known_are_read_before_the_next_estimate(
+    neo4j: Settings, db: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a process whose last read found a reset's empty graph: unknown.
+    driver = open_driver(neo4j)
+    reads = 0
+    read = statistics.read
+
+    async def counting(*args: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        return await read(*args)
+
+    monkeypatch.setattr(statistics, "read", counting)
+    try:
+        stats = Statistics(driver, neo4j.neo4j_database)
+        assert stats.current is None
+        first, second = await asyncio.gather(stats.known(), stats.known())
+        assert first == second == stored(db)
+        assert reads == 1  # two requests at once share the one read
+        await stats.known()
+        assert reads == 1  # known now: no read per request
+    finally:
         await driver.close()
 
 

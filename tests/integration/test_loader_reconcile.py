@@ -131,6 +131,17 @@ def test_loader_cli_prints_the_curated_records_it_kept(
         )
 
 
+def as_curator(neo4j: Settings, query: str, variables: dict[str, Any]) -> Any:
+    """Send one mutation with a curator key, through an app of its own."""
+    keyed = dataclasses.replace(
+        neo4j, api_keys=(ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),)
+    )
+    with TestClient(create_app(keyed)) as client:
+        return client.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=CURATOR
+        ).json()
+
+
 RETRACT_SEEDED = """
 mutation($v: String!, $e: String!, $k: String!) {
   vote: retractParliamentVote(idempotencyKey: "test-rsr-vote", key: $v, reason: $k) {
@@ -174,18 +185,9 @@ def retracted_state(db: Driver) -> dict[str, Any]:
 def test_a_seeded_record_a_curation_retracted_stays_retracted_when_the_seeds_load_again(
     neo4j: Settings, restored: dict[str, Any], db: Driver
 ) -> None:
-    keyed = dataclasses.replace(
-        neo4j, api_keys=(ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),)
+    body = as_curator(
+        neo4j, RETRACT_SEEDED, {"v": SEEDED_VOTE, "e": SEEDED_EVENT, "k": "a test"}
     )
-    with TestClient(create_app(keyed)) as client:
-        body = client.post(
-            "/graphql",
-            json={
-                "query": RETRACT_SEEDED,
-                "variables": {"v": SEEDED_VOTE, "e": SEEDED_EVENT, "k": "a test"},
-            },
-            headers=CURATOR,
-        ).json()
     try:
         assert "errors" not in body, body
         retracted = retracted_state(db)
@@ -226,13 +228,7 @@ LTU_LVA = (
 def test_a_seeded_border_a_curation_corrected_keeps_its_values_when_the_seeds_load_again(
     neo4j: Settings, restored: dict[str, Any], db: Driver
 ) -> None:
-    keyed = dataclasses.replace(
-        neo4j, api_keys=(ApiKey("test-curator", "curator", hash_key(CURATOR_KEY)),)
-    )
-    with TestClient(create_app(keyed)) as client:
-        body = client.post(
-            "/graphql", json={"query": CORRECT_SEEDED_BORDER}, headers=CURATOR
-        ).json()
+    body = as_curator(neo4j, CORRECT_SEEDED_BORDER, {})
     try:
         assert "errors" not in body, body
         corrected = db.execute_query(LTU_LVA).records[0].data()
