@@ -184,7 +184,10 @@ CLAIM = NodeType(
             required=True,
             deprecated="Seed-file spelling; use `field`, the GraphQL field name.",
         ),
-        "value": Prop("The value as the source gives it.", seed=NOT_SEEDED),
+        "value": Prop(
+            "The value as the source gives it, as text (a list as JSON).",
+            seed=NOT_SEEDED,
+        ),
         "status": Prop(
             "KEPT, ALTERNATIVE or DISPUTED.",
             "enum",

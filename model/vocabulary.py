@@ -209,7 +209,8 @@ class NodeType:
     root: Root | None = None
     seeds: Seeds | None = None
     search: Search | None = None
-    # What claims files call this type in `about.kind` (None: no claims about it).
+    # What claims files call this type in `about.kind` (None: only a correction's
+    # claims are about it, named by `subject_kind`).
     claim_kind: str | None = None
     # The type's own validity interval (memberships, terms), for `valid` props.
     interval: Interval | None = None
@@ -239,6 +240,12 @@ class NodeType:
                 raise ValueError(f"{self.name}.{name}: a datetime is never seeded")
         if self.key not in self.fields:
             raise ValueError(f"{self.name}: key {self.key!r} is not a field")
+
+    @property
+    def subject_kind(self) -> str:
+        """What a claim about this type names it (`about.kind`, `subjectKind`): its
+        claim kind, else its name in snake_case (`Source` is `source`)."""
+        return self.claim_kind or snake(self.name[:1].lower() + self.name[1:])
 
     def props(self) -> dict[str, Prop]:
         """The stored and computed scalar fields, in declaration order."""

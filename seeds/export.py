@@ -21,7 +21,6 @@ again changes no byte.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -34,11 +33,12 @@ from neo4j import Driver, GraphDatabase
 from graph import exporting
 from graph.exporting import Node
 from graph.model import RETRACTED_BORDER, Label, Rel, node_keys
+from model import claim_values
 from model.enums import seed_spelling
 from model.nodes import MODEL
 from model.vocabulary import Model, Prop
-from seeds.rules import RELATIONSHIP_FILES, RETRACTION_FIELDS, Record, citing
-from seeds.specs import RETRACTED, Spec, seed_name, specs
+from seeds.rules import RELATIONSHIP_FILES, RETRACTED, RETRACTION_FIELDS, Record, citing
+from seeds.specs import Spec, seed_name, specs
 from seeds.validate import DATA_DIR, OVERLAY, overlay_path
 from settings import Settings, SettingsError
 
@@ -87,7 +87,7 @@ def _derivation(node: Node, model: Model, nested: dict[str, Node]) -> Any:
 
 def _recommendations(node: Node, model: Model, nested: dict[str, Node]) -> Any:
     made = model["Recommendation"]
-    action = made.props()["action"]
+    action, date = made.props()["action"], made.props()["date"]
     keys = _linked(node, Rel.MAKES, "out", made.label)
     items = []
     # Keyed `<statement>:<n>`: the list's order is the index's.
@@ -98,6 +98,15 @@ def _recommendations(node: Node, model: Model, nested: dict[str, Node]) -> Any:
         addressed = _linked(rec, Rel.ADDRESSED_TO, "out", Label.COUNTRY)
         if addressed:
             item["addressed_to"] = addressed
+        # A correction's own date and sources, where they differ from the statement's.
+        own = rec["props"].get("date")
+        if own != node["props"].get("date"):
+            item["date"] = seed_value(date, own)
+        sources = _linked(rec, Rel.CITES, "out", Label.SOURCE)
+        if sources != _linked(node, Rel.CITES, "out", Label.SOURCE):
+            item["sources"] = sources
+        if rec["retracted"]:
+            item[RETRACTED] = _retracted(rec["props"])
         items.append(item)
     return items or None
 
@@ -107,20 +116,9 @@ def _claim_subject(node: Node, model: Model, nested: dict[str, Node]) -> Any:
     return {"kind": props["subjectKind"], "key": props["subjectKey"]}
 
 
-_VALUE_TYPES: dict[str, Callable[[str], Any]] = {
-    "int": int,
-    "float": float,
-    "bool": lambda v: v == "True",
-    "date": dt.date.fromisoformat,
-}
-
-
 def _claim_value(node: Node, model: Model, nested: dict[str, Node]) -> Any:
     props = node["props"]
-    value = props.get("value")
-    if value is None:
-        return None
-    return _VALUE_TYPES.get(str(props.get("valueType")), str)(value)
+    return claim_values.decode(props.get("value"), props.get("valueType"))
 
 
 def _request_hash(node: Node, model: Model, nested: dict[str, Node]) -> Any:

@@ -26,6 +26,7 @@ from graph.seeding import LoadPlan
 from model.nodes import MODEL
 from model.vocabulary import Model, NodeType
 from seeds.rules import (
+    RETRACTED,
     Record,
     RelationshipFile,
     Row,
@@ -33,7 +34,7 @@ from seeds.rules import (
     citing,
     retracted_props,
 )
-from seeds.specs import RETRACTED, Spec, seed_name, specs
+from seeds.specs import Spec, seed_name, specs
 from seeds.validate import Dataset
 from seeds.values import graph_value
 

@@ -11,11 +11,13 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from model import claim_values
 from model.names import Label, Rel
 from model.vocabulary import Model, NodeType, out, snake
 from seeds.values import (
     Check,
     as_datetime,
+    date,
     graph_value,
     link_check,
     prop_check,
@@ -42,6 +44,8 @@ class Out(Protocol):
     def rel(
         self, start: str, rel: str, end: str, a: str, b: str, props: Row
     ) -> None: ...
+
+    def retract(self, node_type: NodeType, key: str, retracted: Any) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -112,30 +116,56 @@ def _derivation(model: Model) -> Rule:
     return Rule(check, plan=plan)
 
 
+# A type seeded inside its owner's records, keyed `<owner's key>:<n>` by the rule
+# that makes it (a statement's `recommendations`): claims and curation records name
+# it by that key.
+NESTED = {"Recommendation": "Statement"}
+# What a recommendation item may carry besides {action, treaty, addressed_to}: a
+# correction's own date and sources (else the statement's) and a retraction.
+_ITEM_OWN = ("date", "sources", "retracted")
+
+
+def nested_known(model: Model, type_name: str, key: str, keys: Keys) -> bool:
+    """Whether `key` names a nested record of an existing owner."""
+    owner = seed_kind(model, NESTED[type_name])
+    return key.rsplit(":", 1)[0] in keys[owner]
+
+
 def _recommendations(model: Model) -> Rule:
     """A statement's `recommendations: [{action, treaty, addressed_to}]`: one
     Recommendation node each, keyed `<statement>:<n>`, dated and sourced as the
-    statement is."""
+    statement is unless the item gives its own `date` or `sources` (a corrected
+    one, as `make export` writes it); `retracted` as on any record."""
     made = model["Recommendation"]
-    action, date = made.props()["action"], made.props()["date"]
+    action, date_prop = made.props()["action"], made.props()["date"]
     treaty = made.links()["treaty"]
     action_check = prop_check(action)
     treaty_check = link_check(treaty, model[treaty.target])
     treaties = seed_kind(model, treaty.target)
     countries = seed_kind(model, made.links()["addressedTo"].target)
+    cited = source_kind(model)
+
+    def item_check(item: Any) -> bool:
+        return (
+            isinstance(item, dict)
+            and set(item) <= {"action", "treaty", "addressed_to", *_ITEM_OWN}
+            and action_check(item.get("action")) is None
+            and treaty_check(item.get("treaty")) is None
+            and strings(item.get("addressed_to", [])) is None
+            and (item.get("date") is None or date(item["date"]) is None)
+            and strings(item.get("sources", [])) is None
+            and retraction(item.get(RETRACTED)) is None
+        )
 
     def check(value: Any) -> str | None:
         if not isinstance(value, list):
             return "must be a list"
-        for item in value:
-            if not (
-                isinstance(item, dict)
-                and action_check(item.get("action")) is None
-                and treaty_check(item.get("treaty")) is None
-                and strings(item.get("addressed_to", [])) is None
-            ):
-                return "items must be {action, treaty, addressed_to: [ISO3…]}"
-        return None
+        if all(item_check(item) for item in value):
+            return None
+        return (
+            "items must be {action, treaty, addressed_to: [ISO3…]} and may give "
+            "their own date, sources: [id…] and retracted: {at, by, reason}"
+        )
 
     def refs(value: Any, keys: Keys) -> list[str]:
         problems: list[str] = []
@@ -152,17 +182,25 @@ def _recommendations(model: Model) -> Rule:
                     problems.append(
                         f"recommendation addressed to unknown country {iso3!r}"
                     )
+            sources = item.get("sources")
+            for source in sources if isinstance(sources, list) else []:
+                if str(source) not in keys[cited]:
+                    problems.append(f"recommendation cites unknown source {source!r}")
         return problems
 
     def plan(value: Any, subject: Subject, rows: Out) -> Row:
         record = subject.record
         for index, item in enumerate(value or [], start=1):
             key = f"{subject.key}:{index}"
+            own = item.get("date") if "date" in item else record.get("date")
             props = {
                 "action": graph_value(action, item["action"]),
-                "date": graph_value(date, record.get("date")),
+                "date": graph_value(date_prop, own),
             }
-            rows.node(made, key, props, record.get("sources") or [])
+            sources = item.get("sources", record.get("sources")) or []
+            rows.node(made, key, props, sources)
+            if item.get(RETRACTED):
+                rows.retract(made, key, item[RETRACTED])
             rows.link(made, "statement", key, subject.key)
             rows.link(made, "treaty", key, item["treaty"])
             for iso3 in item.get("addressed_to") or []:
@@ -175,12 +213,14 @@ def _recommendations(model: Model) -> Rule:
 def _claim_subject(model: Model) -> Rule:
     """A claim's `about: {kind, key}`: kinds are the model's claim kinds, and the
     key must exist in that kind's seed file."""
-    # A correction's claim about a type with no claim kind (a source) calls it by
-    # its name in snake_case (graph.curation.corrections).
+    # A correction's claim about a type with no claim kind (a source) names it by
+    # its subject_kind (graph.curation.corrections).
     subjects = {
-        t.claim_kind or snake(t.name): t
+        t.subject_kind: t
         for t in model.types
-        if t.claim_kind is not None or (t.seeded and t.seeds is not None)
+        if t.claim_kind is not None
+        or (t.seeded and t.seeds is not None)
+        or t.name in NESTED
     }
     # A claim about a relationship (a corrected border's prior note) is ABOUT its ends.
     pairs = {
@@ -204,9 +244,14 @@ def _claim_subject(model: Model) -> Rule:
     def refs(value: Any, keys: Keys) -> list[str]:
         if kind_of(value) is None:
             return []
-        kind, key = value["kind"], value.get("key")
-        file = pairs[kind].file if kind in pairs else None
-        if str(key) in keys[file or seed_kind(model, subjects[kind].name)]:
+        kind, key = value["kind"], str(value.get("key"))
+        if kind in pairs:
+            known = key in keys[pairs[kind].file]
+        elif subjects[kind].name in NESTED:
+            known = nested_known(model, subjects[kind].name, key, keys)
+        else:
+            known = key in keys[seed_kind(model, subjects[kind].name)]
+        if known:
             return []
         return [f"'about' names unknown {kind} {key!r}"]
 
@@ -276,14 +321,18 @@ def api_field(node_type: NodeType, seed_name: str) -> str | None:
 
 
 def _claim_value(model: Model) -> Rule:
-    """A claim's `value`: any scalar, stored as text with the name of its type."""
+    """A claim's `value`: any scalar, or a list of texts (a corrected list field's
+    prior value), stored as model.claim_values encodes it."""
+
+    def check(value: Any) -> str | None:
+        if scalar(value) is None or strings(value) is None:
+            return None
+        return "must be a scalar or a list of strings"
 
     def plan(value: Any, subject: Subject, rows: Out) -> Row:
-        if value is None:
-            return {"value": None, "valueType": None}
-        return {"value": str(value), "valueType": type(value).__name__}
+        return claim_values.props(value)
 
-    return Rule(scalar, plan=plan)
+    return Rule(check, plan=plan)
 
 
 def _request_hash(model: Model) -> Rule:
@@ -298,8 +347,7 @@ def _request_hash(model: Model) -> Rule:
 def _wrote(model: Model) -> Rule:
     """A curation record's `wrote: [{type, key}]`: what it created or changed (its
     WROTE links), each by GraphQL type and key; a retracted record by its own type.
-    A type without a seed file of its own (a recommendation) is keyed
-    `<owner's key>:<n>` by the rule that makes it."""
+    A NESTED type (a recommendation) is keyed `<owner's key>:<n>`."""
     types = {t.name: t for t in model.types if t.seeded}
     shape = f"must be a list of {{type: one of {', '.join(types)}, key: <key>}}"
 
@@ -318,10 +366,10 @@ def _wrote(model: Model) -> Rule:
         for item in value if check(value) is None else []:
             target = types[item["type"]]
             key = str(item["key"])
-            if target.seeds is not None:
-                known = key in keys[target.seeds.file]
+            if target.name in NESTED:
+                known = nested_known(model, target.name, key, keys)
             else:
-                known = any(key.rsplit(":", 1)[0] in found for found in keys.values())
+                known = key in keys[seed_kind(model, target.name)]
             if not known:
                 problems.append(f"'wrote' names unknown {target.name} {key!r}")
         return problems
@@ -345,6 +393,8 @@ RULES: dict[str, Callable[[Model], Rule]] = {
     "wrote": _wrote,
 }
 
+# The field every fact's record may carry: a curator retracted it (who, when, why).
+RETRACTED = "retracted"
 RETRACTION_FIELDS = ("at", "by", "reason")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from model.vocabulary import NOT_SEEDED, Model, NodeType, Prop, snake
 from seeds.rules import (
     RELATIONSHIP_FILES,
+    RETRACTED,
     RULES,
     RelationshipFile,
     Rule,
@@ -25,8 +26,6 @@ from seeds.rules import (
 from seeds.values import Check, link_check, optional_text, prop_check, strings
 
 Record = dict[str, Any]
-# The field every fact's record may carry: a curator retracted it (who, when, why).
-RETRACTED = "retracted"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run
 from graph.errors import BadUserInput
 from graph.model import BORDER_SUBJECT, RETRACTED_BORDER, Label, Rel
+from model import claim_values
 
 BORDER = BORDER_SUBJECT
 _PAIR = (
@@ -85,8 +86,7 @@ def border_correction(a: str, b: str, values: dict[str, Any]) -> Fact:
                     "subjectKey": key,
                     "field": name,
                     "property": name,
-                    "value": None if stored.get(name) is None else str(stored[name]),
-                    "valueType": None if stored.get(name) is None else "str",
+                    **claim_values.props(stored.get(name), "string"),
                     "status": "ALTERNATIVE",
                     "note": f"The value before correction '{request.idempotency_key}'"
                     f" by {request.by}. Cites the sources that gave it.",

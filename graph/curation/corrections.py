@@ -28,10 +28,9 @@ from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run
 from graph.errors import BadUserInput
 from graph.model import RETRACTED, Label, Rel, search_text
-from model.vocabulary import NodeType, snake
+from model import claim_values
+from model.vocabulary import NodeType
 
-# A claim's valueType, as the loader names it (the Python type of the seed value).
-_VALUE_TYPES = {"string": "str", "strings": "list", "enum": "str"}
 _CUR = f"MATCH (cur:`{Label.CURATION}` {{key: $curation}})"
 
 
@@ -205,15 +204,12 @@ def correction_fact(correction: Correction) -> Fact:
             {
                 "key": f"{key}:{name}:{request.by}:{request.idempotency_key}",
                 "props": {
-                    "subjectKind": t.claim_kind or snake(t.name),
+                    "subjectKind": t.subject_kind,
                     "subjectType": t.name,
                     "subjectKey": key,
                     "field": name,
                     "property": seed_name(name, fields[name]),
-                    "value": None if value is None else str(value),
-                    "valueType": None
-                    if value is None
-                    else _VALUE_TYPES.get(fields[name].kind, fields[name].kind),
+                    **claim_values.props(value, fields[name].kind),
                     "status": "ALTERNATIVE",
                     "note": f"The value before correction '{request.idempotency_key}'"
                     f" by {request.by}. Cites the sources that gave it.",

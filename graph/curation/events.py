@@ -13,6 +13,7 @@ from graph.curation.party import derive_party, party_status
 from graph.curation.request import Change, Fact, Request
 from graph.curation.steps import run, unknown, write_fact
 from graph.model import Label, Rel
+from model import claim_values
 from model.nodes import TREATY_EVENT
 
 # Exclusive lock on the state, so two events of one state cannot derive PARTY_TO
@@ -83,8 +84,7 @@ def event_fact(event: EventInput) -> Fact:
                     "subjectKey": request.subject_key,
                     "field": "date",
                     "property": "date",
-                    "value": None if old is None else old.isoformat(),
-                    "valueType": None if old is None else "date",
+                    **claim_values.props(old, "date"),
                     "status": "ALTERNATIVE",
                     "note": _superseded_note(request, before),
                 },

@@ -60,6 +60,26 @@ mutation($k: String!, $src: [SourceInput!]!) {
   correctBorder(idempotencyKey: $k, between: ["MMR", "THA"], set: {note: "Corrected."},
                 newSources: $src) { curation { change } }
 }"""
+CORRECT_RECOMMENDATION = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctRecommendation(idempotencyKey: $k, key: $key,
+                        set: {action: SUSPEND, date: "2025-06-05"}, newSources: $src) {
+    curation { change }
+  }
+}"""
+RETRACT_RECOMMENDATION = """
+mutation($k: String!, $key: String!) {
+  retractRecommendation(idempotencyKey: $k, key: $key, reason: "Test fixture.") {
+    curation { change }
+  }
+}"""
+CORRECT_QUOTES = """
+mutation($k: String!, $key: String!, $src: [SourceInput!]!) {
+  correctStatement(idempotencyKey: $k, key: $key,
+                   set: {quotes: ["First, corrected.", "Second."]}, newSources: $src) {
+    curation { change }
+  }
+}"""
 RETRACT_BORDER = """
 mutation($k: String!) {
   retractBorder(idempotencyKey: $k, between: ["LAO", "MMR"], reason: "Test fixture.") {
@@ -83,6 +103,12 @@ CURATED_FACTS = {
   country(iso3: "MMR") {
     landBorders { neighbor { iso3 } note }
     membershipHistory { key since until }
+  }
+}""",
+    "statement": """query($statement: String!) {
+  statement(key: $statement) {
+    key quotes claims { key field value status sources { id } }
+    recommendations { key action date sources { id } history { key change } }
   }
 }""",
     "curations": """{
@@ -113,8 +139,9 @@ def post(client: TestClient, query: str, variables: dict[str, Any]) -> dict[str,
 
 def curate(client: TestClient) -> dict[str, str]:
     """One write of each kind: add and correct an event, add and correct a vote,
-    retract a seeded vote, record a statement and a membership, add a source,
-    correct one border and retract another. Returns the keys written."""
+    retract a seeded vote, record a statement, correct its quotes (a list) and one
+    recommendation's action and date and retract the other, record a membership,
+    add a source, correct one border and retract another. Returns the keys written."""
     source = new_source("exp")
     post(client, SOURCE, {"k": _id("k"), "in": source})
     event = {"treaty": "ccm", "country": STATE, "kind": "SIGNATURE"}
@@ -154,6 +181,7 @@ def curate(client: TestClient) -> dict[str, str]:
         "date": "2025-06-04",
         "authors": ["dovile-sakaliene"],
         "countries": [STATE],
+        "quotes": ["First."],
         "recommendations": [
             {"action": "JOIN", "treaty": "ccm", "addressedTo": [STATE]},
             {"action": "JOIN", "treaty": "ottawa", "addressedTo": [STATE, "LTU"]},
@@ -161,6 +189,15 @@ def curate(client: TestClient) -> dict[str, str]:
         "sourceIds": [source["id"]],
     }
     post(client, STATEMENT, {"k": _id("k"), "in": statement})
+    fixed = {"k": _id("k"), "key": statement["key"], "src": [new_source("exp")]}
+    post(client, CORRECT_QUOTES, fixed)
+    first_made, second_made = (f"{statement['key']}:{n}" for n in (1, 2))
+    post(
+        client,
+        CORRECT_RECOMMENDATION,
+        {"k": _id("k"), "key": first_made, "src": [new_source("exp")]},
+    )
+    post(client, RETRACT_RECOMMENDATION, {"k": _id("k"), "key": second_made})
     membership = {
         "organization": "eu",
         "country": STATE,
@@ -172,7 +209,7 @@ def curate(client: TestClient) -> dict[str, str]:
     post(client, CORRECT_BORDER, {"k": _id("k"), "src": [new_source("exp")]})
     post(client, RETRACT_BORDER, {"k": _id("k")})
     event_key = written["recordTreatyEvent"]["event"]["key"]
-    return {"vote": vote["key"], "event": event_key}
+    return {"vote": vote["key"], "event": event_key, "statement": statement["key"]}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -248,7 +285,7 @@ def test_curate_export_reset_load_gives_the_graph_it_started_from(
     before = look(client, db, database, curated)
     data = _exported(tmp_path, neo4j, "data")
     overlay = yaml.safe_load((data / "curated" / "curations.yaml").read_text())
-    assert len(overlay) == before.labels[Label.CURATION] == 10
+    assert len(overlay) == before.labels[Label.CURATION] == 13
     retracted = yaml.safe_load((data / "curated" / "votes.yaml").read_text())
     assert [v["key"] for v in retracted if "retracted" in v] == [SEEDED_VOTE]
 

@@ -8,10 +8,12 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from graph.model import RETRACTED_BORDER, Rel
+from model import claim_values
 from model.nodes import CLAIM_KEY
 from seeds import export
 from seeds.plan import build_plan
@@ -19,6 +21,7 @@ from seeds.rules import RULES
 from seeds.validate import DATA_DIR, read_dataset
 
 VOTE = "ltu-seimas-2024-07-ccm-motion"
+VOTE_SOURCE = "newsaz-2024-07-11-ccm-motion"
 AT = "2026-12-01T09:30:00.123456789+00:00"
 CURATION = f"""\
 - key: analyst/fix-0001
@@ -208,3 +211,131 @@ def test_claim_keys_corrections_make_pass_the_seed_pattern(key: str) -> None:
 
 def test_export_reverses_every_seed_rule() -> None:
     assert set(export._EXTRA) == set(RULES)
+
+
+NESTED_STATEMENT = f"""\
+- key: test-statement
+  date: 2025-06-04
+  kind: announcement
+  title: A fixture
+  countries: [MMR]
+  quotes: [First.]
+  sources: [countryinfo-1-0-1]
+  recommendations:
+  - {{action: suspend, treaty: ccm, date: 2025-06-05, sources: [{VOTE_SOURCE}]}}
+  - {{action: join, treaty: ottawa, retracted: {{at: '{AT}', by: analyst}}}}
+"""
+NESTED_CLAIMS = """\
+- key: test-statement:1:action:analyst:fix-0003
+  about: {kind: recommendation, key: 'test-statement:1'}
+  property: action
+  value: join
+  status: alternative
+  sources: [countryinfo-1-0-1]
+- key: test-statement:quotes:analyst:fix-0004
+  about: {kind: statement, key: test-statement}
+  property: quotes
+  value: [First., Second.]
+  status: alternative
+  sources: [countryinfo-1-0-1]
+"""
+
+
+def _plan_rows(data: Path) -> tuple[dict[str, dict[str, Any]], list[Any]]:
+    read = read_dataset(data)
+    assert read.problems == []
+    plan = build_plan(read)
+    nodes = {row["key"]: row for _, rows in plan.nodes for row in rows}
+    return nodes, plan.rels
+
+
+def test_a_recommendation_item_keeps_its_own_date_sources_and_retraction(
+    data: Path,
+) -> None:
+    _write(data, "curated/statements.yaml", NESTED_STATEMENT)
+    nodes, _ = _plan_rows(data)
+    own, plain = nodes["test-statement:1"], nodes["test-statement:2"]
+    assert (own["props"]["date"], own["sources"]) == (
+        dt.date(2025, 6, 5),
+        [VOTE_SOURCE],
+    )
+    assert (plain["props"]["date"], plain["sources"]) == (
+        dt.date(2025, 6, 4),
+        ["countryinfo-1-0-1"],
+    )
+    plan = build_plan(read_dataset(data))
+    (retracted,) = dict(plan.retracted)["Recommendation"]
+    assert retracted["key"] == "test-statement:2"
+
+
+def test_a_claim_is_about_a_recommendation_and_keeps_a_list_value_as_json(
+    data: Path,
+) -> None:
+    _write(data, "curated/statements.yaml", NESTED_STATEMENT)
+    _write(data, "claims/curated.yaml", NESTED_CLAIMS)
+    nodes, rels = _plan_rows(data)
+    quotes = nodes["test-statement:quotes:analyst:fix-0004"]["props"]
+    assert (quotes["value"], quotes["valueType"]) == ('["First.", "Second."]', "list")
+    about = {
+        (row["start"], end, row["end"])
+        for _, rel, end, rows in rels
+        if rel == Rel.ABOUT
+        for row in rows
+    }
+    assert (
+        "test-statement:1:action:analyst:fix-0003",
+        "Recommendation",
+        "test-statement:1",
+    ) in about
+
+
+def test_a_claim_about_a_recommendation_of_no_statement_is_a_problem(
+    data: Path,
+) -> None:
+    _write(
+        data, "claims/curated.yaml", NESTED_CLAIMS.split("- key: test-statement:q")[0]
+    )
+    problems = read_dataset(data).problems
+    assert any(
+        "'about' names unknown recommendation 'test-statement:1'" in p for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "{action: join, treaty: ccm, date: 2025-02-30}",
+        "{action: join, treaty: ccm, sources: [no-such-source]}",
+        "{action: join, treaty: ccm, colour: red}",
+    ],
+    ids=["date", "source", "unknown-field"],
+)
+def test_a_bad_recommendation_item_is_named_by_file_and_record(
+    data: Path, item: str
+) -> None:
+    text = NESTED_STATEMENT.split("  recommendations:")[0]
+    _write(data, "curated/statements.yaml", f"{text}  recommendations:\n  - {item}\n")
+    problems = read_dataset(data).problems
+    assert any(
+        p.startswith(
+            "seeds/data/curated/statements.yaml: record 1 (test-statement): "
+            "'recommendations'"
+        )
+        or "recommendation cites unknown source 'no-such-source'" in p
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (["First.", "Zweite — ü"], "strings"),
+        (dt.date(2025, 3, 1), "date"),
+        (101, "int"),
+        (True, "bool"),
+        ("A note.", "string"),
+    ],
+)
+def test_a_claim_value_reads_back_as_it_was_stored(value: Any, kind: str) -> None:
+    assert claim_values.decode(*claim_values.encode(value)) == value
+    assert claim_values.encode(value, kind) == claim_values.encode(value)
