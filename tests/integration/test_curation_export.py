@@ -294,9 +294,7 @@ def test_curate_export_reset_load_gives_the_graph_it_started_from(
     assert look(client, db, database, curated) == before
 
     loader.load(neo4j, data, reset=True)
-    # Asked of a process started on the reloaded graph, as after a redeploy: one
-    # running through the reset may have read no cost statistics (a reset deletes
-    # them) and, the dataset version being the same, reads them again only 10 s on.
+    # Asked of a process started on the reloaded graph, as after a redeploy.
     with TestClient(create_app(keyed)) as fresh:
         after = look(fresh, db, database, curated)
     assert after.labels == before.labels
