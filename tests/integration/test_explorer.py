@@ -9,7 +9,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,8 @@ from playwright.sync_api import (  # noqa: E402
     Browser,
     BrowserContext,
     Page,
+    Request,
+    Response,
     Route,
     sync_playwright,
 )
@@ -520,6 +522,41 @@ def test_the_side_panel_lists_the_recommendations_made_by_the_views_date(
     assert "2025-03-18 withdraw (APMBC)" in section.inner_text()
     assert offline.errors == []
     assert offline.aborted == []
+
+
+def _answering(request: Request) -> Callable[[Response], bool]:
+    return lambda response: response.request == request
+
+
+def test_a_panel_answer_for_an_earlier_date_arriving_late_is_not_shown(
+    offline: Offline, base_url: str
+) -> None:
+    page = offline.page
+    held: list[Route] = []
+
+    def hold_earlier(route: Route) -> None:
+        body = route.request.post_data or ""
+        if "CountryDetails" in body and '"2024-06-01"' in body:
+            held.append(route)  # answered only once the later date's panel shows
+        else:
+            route.fallback()
+
+    page.route("**/graphql", hold_earlier)
+    page.goto(f"{base_url}/?treaty=ottawa&asOf=2024-06-01&state=LVA")
+    _wait_for_date(page, "2024-06-01")
+    page.fill("#date-input", "2025-06-01")
+    _wait_for_date(page, "2025-06-01")
+    page.wait_for_selector("#details h3:text-is('Recommendations (1)')")
+    assert held, "the earlier date's panel request was made and held"
+    for route in held:
+        with page.expect_response(_answering(route.request)) as answer:
+            route.fallback()
+        answer.value.finished()
+    # The page has read and handled each answer before it runs a later task.
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
+    heading = page.locator("#details h3:has-text('Recommendations')")
+    assert heading.inner_text() == "Recommendations (1)"
+    assert offline.errors == []
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,8 @@ const state = {
   selected: null,
   statuses: new Map(),
   request: 0,
+  // The side panel's last request: an older answer (another date's) is dropped.
+  panelRequest: 0,
   notice: null,
   variables: null,
   lastPush: { at: 0, from: null },
@@ -185,6 +187,7 @@ function setDate(iso, { from, history: mode = "push" } = {}) {
 }
 
 function clearSelection() {
+  state.panelRequest += 1; // an answer still on its way is not shown
   state.selected = null;
   map.select(null);
   ui.details.replaceChildren(h("p", { class: "none" },
@@ -193,24 +196,27 @@ function clearSelection() {
 }
 
 async function selectCountry(iso3, { history: mode = "push" } = {}) {
+  const request = ++state.panelRequest;
+  const asOf = state.asOf;
   state.selected = iso3;
   map.select(iso3);
   if (mode !== "none") record(mode);
   ui.details.replaceChildren(h("p", { class: "none" }, "Loading…"));
   try {
-    // As of the view's date: the recommendations made by then.
-    const { country } = await gql(COUNTRY_QUERY, { iso3, asOf: state.asOf });
-    if (state.selected !== iso3) return;
+    // As of the view's date: the recommendations made by then. Answers can come
+    // back out of order (the start loads the panel twice), so only the last counts.
+    const { country } = await gql(COUNTRY_QUERY, { iso3, asOf });
+    if (request !== state.panelRequest) return;
     if (!country) {
       ui.details.replaceChildren(h("p", { class: "none" }, `No state ${iso3} in the graph.`));
       return;
     }
     renderDetails(ui.details, {
-      country, status: state.statuses.get(iso3), treaty: state.treaty, asOf: state.asOf,
-      query: graphiqlUrl(COUNTRY_QUERY, { iso3, asOf: state.asOf }),
+      country, status: state.statuses.get(iso3), treaty: state.treaty, asOf,
+      query: graphiqlUrl(COUNTRY_QUERY, { iso3, asOf }),
     });
   } catch (error) {
-    if (state.selected === iso3) {
+    if (request === state.panelRequest) {
       ui.details.replaceChildren(h("p", { class: "error" }, `Could not load ${iso3}: ${error.message}`));
     }
   }
