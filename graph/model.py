@@ -85,7 +85,9 @@ CLAIM_SUBJECTS: dict[str, str] = {
 
 PARTY_RULE = (
     "A state is a party from its entry into force (inclusive) until its withdrawal "
-    "takes effect (exclusive); a notified suspension does not end it."
+    "takes effect (exclusive); a notified suspension does not end it. Parties are "
+    "counted in force, not at deposit: totals that count at deposit (the NGO status "
+    "pages') differ from these between a deposit and its entry into force."
 )
 
 

@@ -9,6 +9,8 @@ from typing import Final
 from seeds.generate.countries.sources import (
     SRC_BELARUS_BORDERS,
     SRC_CHAD_BORDERS,
+    SRC_INDIA_MARITIME,
+    SRC_INDIA_SRI_LANKA,
     SRC_KALININGRAD,
     SRC_KUWAIT_BORDERS,
     SRC_NEWSWEEK_RUSSIA,
@@ -24,6 +26,13 @@ BORDER_DROPS: Final[dict[tuple[str, str], str]] = {
     ("IRN", "KWT"): (
         "listed only in Kuwait's record; Kuwait's government portal names Iraq and "
         "Saudi Arabia as its land neighbours (source kuwait-egov-geography)"
+    ),
+    # Both records list each other, but the two states meet only at sea.
+    ("IND", "LKA"): (
+        "entirely maritime: the 1974 and 1976 agreements delimit a boundary in the "
+        "Palk Strait, the Gulf of Mannar and the Bay of Bengal (source "
+        f"{SRC_INDIA_SRI_LANKA}); India's land borders are with six states, Sri Lanka "
+        f"not among them (source {SRC_INDIA_MARITIME})"
     ),
     # Chad's record lists SSD and omits SDN (Sudan's record lists TCD).
     ("SSD", "TCD"): (

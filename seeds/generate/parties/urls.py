@@ -1,7 +1,8 @@
 """Source urls the curated tables cite.
 
-All were read in /work/shared/research/facts.md unless marked "found via
-search": those were read in the stored-pages corpus while writing this generator.
+All were read in ../shared/research/facts.md (beside the repository) unless marked
+"found via search": those were read in the stored-pages corpus while writing this
+generator.
 """
 
 from __future__ import annotations
