@@ -121,6 +121,9 @@ def main() -> int:
         Settings.from_env(),
         api_keys=(ApiKey("bench", "curator", hash_key(key)),),
         write_queue_seconds=600,
+        # Measured, not limited: the per-key write rate is tried in tests/test_keys.
+        curation_rate=10_000,
+        curation_burst=100_000,
         # All n writes come with one key at once: not the per-client limit's case.
         client_concurrency=max(n, 1),
         client_active=max(n, 1),

@@ -192,6 +192,9 @@ def main() -> int:
         Settings.from_env(),
         api_keys=(ApiKey("bench", "curator", hash_key(key)),),
         write_queue_seconds=600,
+        # Measured, not limited: the per-key write rate is tried in tests/test_keys.
+        curation_rate=10_000,
+        curation_burst=100_000,
         client_concurrency=max(n, CONCURRENCY),
         client_active=CONCURRENCY,
     )
